@@ -1,0 +1,74 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { DatasetDefinition } from './datasets/types.ts';
+import type { AppEnv, Bindings } from './env.ts';
+import { notFoundOrNotAllowed } from './http/method-not-allowed.ts';
+import { problem } from './http/problem.ts';
+import { ApiReference, type OpenApiDocument } from './pages/api-reference.tsx';
+import { datasetRoutes } from './routes/datasets.ts';
+import { healthRoutes } from './routes/health.ts';
+import { validationHook } from './routes/validation-hook.ts';
+import { countingStore, type KvStore, kvStore } from './store/kv.ts';
+import { createReader, createReaderCaches, type ReaderCaches } from './store/reader.ts';
+
+export interface AppOptions {
+  datasets: readonly DatasetDefinition[];
+  /** How a request reaches KV; tests wrap it to count reads or fail writes. */
+  store?: (env: Bindings) => KvStore;
+  caches?: ReaderCaches;
+}
+
+const publicCors = cors({
+  origin: '*',
+  allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+  exposeHeaders: ['ETag', 'Last-Modified', 'Server-Timing'],
+  maxAge: 86_400,
+});
+
+const openApiConfig = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Assay',
+    version: '1',
+    description: 'Spreadsheet data published as immutable, versioned JSON and CSV.',
+  },
+};
+
+export function createApp(options: AppOptions) {
+  const registry = new Map(options.datasets.map((def) => [def.id, def]));
+  const store = options.store ?? ((env: Bindings) => kvStore(env.DATASETS));
+  const caches = options.caches ?? createReaderCaches();
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use(secureHeaders());
+  for (const path of ['/v1/*', '/healthz', '/openapi.json']) app.use(path, publicCors);
+
+  // Every read goes through one counting store, and the count is reported in Server-Timing so the
+  // benchmark can measure KV reads per request from outside.
+  app.use(async (c, next) => {
+    const counter = { reads: 0 };
+    c.set('datasets', registry);
+    c.set('reader', createReader(countingStore(store(c.env), counter), caches));
+    await next();
+    c.res.headers.append('server-timing', `kv;desc="reads=${counter.reads}"`);
+  });
+
+  app.route('/', datasetRoutes);
+  app.route('/', healthRoutes);
+  app.doc31('/openapi.json', openApiConfig);
+  app.get('/docs', (c) =>
+    c.html(<ApiReference doc={app.getOpenAPI31Document(openApiConfig) as OpenApiDocument} />),
+  );
+
+  app.notFound((c) => notFoundOrNotAllowed(app as never, c.req.method, c.req.path).getResponse());
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    console.error(JSON.stringify({ event: 'error', path: c.req.path, message: String(error) }));
+    return problem(500, 'Something failed on our side; it has been logged. Try again shortly.').getResponse();
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

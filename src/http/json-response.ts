@@ -1,0 +1,25 @@
+import type { Context } from 'hono';
+import { sha256 } from '../store/content-hash.ts';
+import { ifNoneMatchHits } from './etag.ts';
+
+export interface JsonResponseOptions {
+  cacheControl: string;
+  cacheTag: string;
+  contentType?: string;
+}
+
+/**
+ * A small JSON document (catalogue, history, schema) with a strong ETag over its own bytes, so
+ * polling it costs a 304 while it is unchanged.
+ */
+export async function jsonResponse(
+  c: Context,
+  value: unknown,
+  options: JsonResponseOptions,
+): Promise<Response> {
+  const body = JSON.stringify(value);
+  const etag = `"${(await sha256(body)).slice(0, 32)}"`;
+  const headers = { etag, 'cache-control': options.cacheControl, 'cache-tag': options.cacheTag };
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  return c.body(body, 200, { ...headers, 'content-type': options.contentType ?? 'application/json' });
+}

@@ -1,0 +1,46 @@
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** RFC 9457 problem details; extra members (such as `parameter` or `problems`) say more. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  [member: string]: unknown;
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export function problemResponse(problem: Problem, headers?: HeadersInit): Response {
+  const response = new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+  for (const [name, value] of new Headers(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** An error to throw from anywhere in a request; `app.onError` sends it as problem+json. */
+export function problem(
+  status: ContentfulStatusCode,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  headers?: HeadersInit,
+): HTTPException {
+  const body: Problem = { type: 'about:blank', title: titles[status] ?? 'Error', status, detail, ...extra };
+  return new HTTPException(status, { message: detail, res: problemResponse(body, headers) });
+}

@@ -1,0 +1,4 @@
+import { createApp } from './app.tsx';
+import { datasets } from './datasets/registry.ts';
+
+export default createApp({ datasets });

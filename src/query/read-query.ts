@@ -1,0 +1,129 @@
+import type { Column } from '../datasets/columns.ts';
+import { problem } from '../http/problem.ts';
+
+export type Format = 'json' | 'csv';
+
+export interface Filter {
+  column: Column;
+  /** The value to match, already typed like the column; null matches empty cells. */
+  value: string | number | boolean | null;
+}
+
+export interface ReadQuery {
+  format: Format;
+  fields?: Column[];
+  sort?: { column: Column; descending: boolean };
+  filters: Filter[];
+  limit?: number;
+  offset: number;
+}
+
+/** The scalar parameters as the route's Zod contract has already checked them. */
+export interface ValidatedParams {
+  limit?: number;
+  offset?: number;
+  fields?: string;
+  sort?: string;
+  format?: Format;
+}
+
+const scalarParams = ['limit', 'offset', 'fields', 'sort', 'format'];
+const filterParam = /^filter\[([^\]]*)\]$/;
+
+const badParam = (parameter: string, detail: string) => problem(400, detail, { parameter });
+
+function columnNamed(columns: readonly Column[], name: string, parameter: string): Column {
+  const column = columns.find((c) => c.name === name);
+  if (column) return column;
+  const known = columns.map((c) => c.name).join(', ');
+  throw badParam(parameter, `Unknown column "${name}" in ${parameter}. Columns: ${known}.`);
+}
+
+function typedFilterValue(column: Column, raw: string, parameter: string): Filter['value'] {
+  if (raw === '') return null;
+  switch (column.type) {
+    case 'number':
+    case 'integer': {
+      const value = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(value)) {
+        throw badParam(parameter, `${parameter} must be a number, like ${parameter}=42; got "${raw}".`);
+      }
+      return value;
+    }
+    case 'boolean':
+      if (raw === 'true' || raw === 'false') return raw === 'true';
+      throw badParam(parameter, `${parameter} must be true or false; got "${raw}".`);
+    default:
+      return raw;
+  }
+}
+
+/**
+ * Checks what the Zod contract cannot: that every parameter is known and given once, and that
+ * `fields`, `sort` and `filter[…]` name columns of this version with values of the right type.
+ */
+export function resolveReadQuery(
+  params: ValidatedParams,
+  raw: URLSearchParams,
+  columns: readonly Column[],
+  accept: string | undefined,
+): ReadQuery {
+  const seen = new Set<string>();
+  const filters: Filter[] = [];
+  for (const [name, value] of raw) {
+    if (seen.has(name)) throw badParam(name, `The query parameter "${name}" is given more than once.`);
+    seen.add(name);
+    const filter = filterParam.exec(name);
+    if (filter) {
+      const column = columnNamed(columns, filter[1] ?? '', name);
+      filters.push({ column, value: typedFilterValue(column, value, name) });
+    } else if (!scalarParams.includes(name)) {
+      throw badParam(
+        name,
+        `Unknown query parameter "${name}". Use limit, offset, fields, sort, format or filter[column].`,
+      );
+    }
+  }
+
+  const fieldNames = params.fields?.split(',').map((f) => f.trim());
+  if (fieldNames?.some((f) => f === ''))
+    throw badParam('fields', 'fields lists column names separated by commas.');
+  const fields = fieldNames?.map((f) => columnNamed(columns, f, 'fields'));
+
+  let sort: ReadQuery['sort'];
+  if (params.sort !== undefined) {
+    const descending = params.sort.startsWith('-');
+    sort = {
+      column: columnNamed(columns, descending ? params.sort.slice(1) : params.sort, 'sort'),
+      descending,
+    };
+  }
+
+  const wantsCsv = params.format === undefined && /(^|,)\s*text\/csv\b/i.test(accept ?? '');
+  return {
+    format: params.format ?? (wantsCsv ? 'csv' : 'json'),
+    ...(fields && { fields }),
+    ...(sort && { sort }),
+    filters,
+    ...(params.limit !== undefined && { limit: params.limit }),
+    offset: params.offset ?? 0,
+  };
+}
+
+/** Whether rows can be served as stored, without parsing any of them. */
+export function isPlain(query: ReadQuery): boolean {
+  return !query.fields && !query.sort && query.filters.length === 0;
+}
+
+/** A canonical description of the representation, for the ETag and the `next` link. */
+export function representationKey(route: string, query: ReadQuery): string {
+  return [
+    route,
+    query.format,
+    query.fields?.map((c) => c.name).join(',') ?? '*',
+    query.sort ? `${query.sort.descending ? '-' : ''}${query.sort.column.name}` : '',
+    query.filters.map((f) => `${f.column.name}=${JSON.stringify(f.value)}`).join('&'),
+    query.limit ?? '',
+    query.offset,
+  ].join('|');
+}

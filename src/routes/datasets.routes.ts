@@ -1,0 +1,92 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  CatalogueSchema,
+  DatasetIdParam,
+  DatasetVersionSchema,
+  problemContent,
+  RowsQuery,
+  VersionParam,
+  VersionsSchema,
+} from './schemas.ts';
+
+const rowsContent = {
+  'application/json': { schema: DatasetVersionSchema },
+  'text/csv': {
+    schema: z.string().openapi({ description: 'RFC 4180 CSV with a header row in schema order.' }),
+  },
+};
+
+const notModified = { 304: { description: 'Unchanged since the ETag in If-None-Match.' } };
+const badQuery = {
+  400: { description: 'A query parameter is unknown or malformed.', content: problemContent },
+};
+const unknown = (what: string) => ({ 404: { description: `No such ${what}.`, content: problemContent } });
+
+export const listDatasets = createRoute({
+  method: 'get',
+  path: '/v1/datasets',
+  tags: ['datasets'],
+  summary: 'The catalogue: every dataset with its latest version',
+  responses: {
+    200: { description: 'The catalogue.', content: { 'application/json': { schema: CatalogueSchema } } },
+    ...notModified,
+  },
+});
+
+export const getLatest = createRoute({
+  method: 'get',
+  path: '/v1/datasets/{id}',
+  tags: ['datasets'],
+  summary: 'The latest version of a dataset, with its rows',
+  request: { params: z.object({ id: DatasetIdParam }), query: RowsQuery },
+  responses: {
+    200: { description: 'The latest version (short max-age, stale-while-revalidate).', content: rowsContent },
+    ...notModified,
+    ...badQuery,
+    ...unknown('dataset, or nothing published yet'),
+  },
+});
+
+export const listVersions = createRoute({
+  method: 'get',
+  path: '/v1/datasets/{id}/versions',
+  tags: ['versions'],
+  summary: 'Version history, newest first (metadata only)',
+  request: { params: z.object({ id: DatasetIdParam }) },
+  responses: {
+    200: { description: 'The history.', content: { 'application/json': { schema: VersionsSchema } } },
+    ...notModified,
+    ...unknown('dataset'),
+  },
+});
+
+export const getVersion = createRoute({
+  method: 'get',
+  path: '/v1/datasets/{id}/versions/{n}',
+  tags: ['versions'],
+  summary: 'One immutable version, with its rows',
+  request: { params: z.object({ id: DatasetIdParam, n: VersionParam }), query: RowsQuery },
+  responses: {
+    200: { description: 'The version (cacheable forever).', content: rowsContent },
+    ...notModified,
+    ...badQuery,
+    ...unknown('dataset or version'),
+    410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
+  },
+});
+
+export const getSchema = createRoute({
+  method: 'get',
+  path: '/v1/datasets/{id}/schema',
+  tags: ['datasets'],
+  summary: 'JSON Schema (2020-12) of one row',
+  request: { params: z.object({ id: DatasetIdParam }) },
+  responses: {
+    200: {
+      description: 'The row schema.',
+      content: { 'application/schema+json': { schema: z.record(z.string(), z.unknown()) } },
+    },
+    ...notModified,
+    ...unknown('dataset'),
+  },
+});

@@ -1,0 +1,161 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { rowJsonSchema } from '../datasets/json-schema.ts';
+import type { DatasetDefinition } from '../datasets/types.ts';
+import type { AppEnv } from '../env.ts';
+import { cacheTags, httpDate, immutableCacheControl, latestCacheControl } from '../http/cache-headers.ts';
+import { ifNoneMatchHits, representationEtag } from '../http/etag.ts';
+import { jsonResponse } from '../http/json-response.ts';
+import { problem } from '../http/problem.ts';
+import {
+  type ReadQuery,
+  representationKey,
+  resolveReadQuery,
+  type ValidatedParams,
+} from '../query/read-query.ts';
+import { rowsBody } from '../render/rows-body.ts';
+import { gone } from '../render/selected-rows.ts';
+import type { Head, VersionMeta } from '../store/records.ts';
+import { getLatest, getSchema, getVersion, listDatasets, listVersions } from './datasets.routes.ts';
+import { validationHook } from './validation-hook.ts';
+
+const datasetPath = (id: string) => `/v1/datasets/${id}`;
+
+function links(id: string, version: number): Record<string, string> {
+  return {
+    self: `${datasetPath(id)}/versions/${version}`,
+    latest: datasetPath(id),
+    versions: `${datasetPath(id)}/versions`,
+    schema: `${datasetPath(id)}/schema`,
+  };
+}
+
+function datasetOr404(c: Context<AppEnv>, id: string): DatasetDefinition {
+  const def = c.var.datasets.get(id);
+  if (def) return def;
+  throw problem(404, `There is no dataset "${id}". The catalogue at /v1/datasets lists them all.`);
+}
+
+async function headOr404(c: Context<AppEnv>, id: string): Promise<Head> {
+  datasetOr404(c, id);
+  const head = await c.var.reader.head(id);
+  if (head) return head;
+  throw problem(404, `Dataset "${id}" exists but has no published version yet. Run the sync to publish it.`);
+}
+
+/** A canonical query string for the next page, so equal representations carry equal bytes. */
+function nextPageQuery(query: ReadQuery): string {
+  const params = new URLSearchParams();
+  params.set('limit', String(query.limit));
+  params.set('offset', String(query.offset + (query.limit ?? 0)));
+  if (query.fields) params.set('fields', query.fields.map((c) => c.name).join(','));
+  if (query.sort) params.set('sort', `${query.sort.descending ? '-' : ''}${query.sort.column.name}`);
+  for (const { column, value } of query.filters)
+    params.set(`filter[${column.name}]`, value === null ? '' : String(value));
+  if (query.format === 'csv') params.set('format', 'csv');
+  return params.toString();
+}
+
+/** Serves one version's rows: everything up to the 304 decision reads only the head (or metadata). */
+async function serveRows(
+  c: Context<AppEnv>,
+  meta: VersionMeta,
+  params: ValidatedParams,
+  route: 'latest' | 'version',
+): Promise<Response> {
+  const query = resolveReadQuery(
+    params,
+    new URL(c.req.url).searchParams,
+    meta.columns,
+    c.req.header('accept'),
+  );
+  const etag = representationEtag(meta.contentHash, meta.version, representationKey(route, query));
+  const headers = {
+    etag,
+    'last-modified': httpDate(meta.publishedAt),
+    'cache-control': route === 'latest' ? latestCacheControl : immutableCacheControl,
+    'cache-tag': cacheTags(meta.dataset),
+    vary: 'Accept',
+  };
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+
+  const path =
+    route === 'latest' ? datasetPath(meta.dataset) : `${datasetPath(meta.dataset)}/versions/${meta.version}`;
+  const envelope = {
+    dataset: meta.dataset,
+    version: meta.version,
+    publishedAt: meta.publishedAt,
+    rowCount: meta.rowCount,
+    ...(query.limit !== undefined && { limit: query.limit, offset: query.offset }),
+    links: links(meta.dataset, meta.version),
+  };
+  const { body, contentType } = await rowsBody(
+    c.var.reader,
+    meta,
+    query,
+    envelope,
+    () => `${path}?${nextPageQuery(query)}`,
+  );
+  return c.body(body as ReadableStream, 200, { ...headers, 'content-type': contentType });
+}
+
+export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(listDatasets, async (c) => {
+    const ids = [...c.var.datasets.keys()];
+    const entries = await c.var.reader.catalogue(ids);
+    const datasets = [...c.var.datasets.values()].map((def) => {
+      const entry = entries.get(def.id);
+      return {
+        id: def.id,
+        title: def.title,
+        description: def.description,
+        version: entry?.version ?? null,
+        updatedAt: entry?.publishedAt ?? null,
+        rowCount: entry?.rowCount ?? null,
+        links: {
+          self: datasetPath(def.id),
+          csv: `${datasetPath(def.id)}?format=csv`,
+          versions: `${datasetPath(def.id)}/versions`,
+          schema: `${datasetPath(def.id)}/schema`,
+        },
+      };
+    });
+    return jsonResponse(c, { datasets }, { cacheControl: latestCacheControl, cacheTag: cacheTags() });
+  })
+  .openapi(getLatest, async (c) => {
+    const { id } = c.req.valid('param');
+    return serveRows(c, await headOr404(c, id), c.req.valid('query'), 'latest');
+  })
+  .openapi(listVersions, async (c) => {
+    const { id } = c.req.valid('param');
+    const head = await headOr404(c, id);
+    const versions = (await c.var.reader.history(id)).map((summary) => ({
+      ...summary,
+      rowsRetained: summary.version >= head.retainedFrom,
+    }));
+    return jsonResponse(
+      c,
+      { dataset: id, versions },
+      { cacheControl: latestCacheControl, cacheTag: cacheTags(id) },
+    );
+  })
+  .openapi(getVersion, async (c) => {
+    const { id, n } = c.req.valid('param');
+    const head = await headOr404(c, id);
+    if (n > head.version) {
+      throw problem(404, `Dataset "${id}" has no version ${n}; the latest is ${head.version}.`);
+    }
+    if (n < head.retainedFrom) throw gone({ dataset: id, version: n });
+    const meta = await c.var.reader.meta(id, n);
+    if (!meta) throw problem(404, `Version ${n} of "${id}" is not available yet; try again in a minute.`);
+    return serveRows(c, meta, c.req.valid('query'), 'version');
+  })
+  .openapi(getSchema, async (c) => {
+    const { id } = c.req.valid('param');
+    const schema = { $id: `${datasetPath(id)}/schema`, ...rowJsonSchema(datasetOr404(c, id)) };
+    return jsonResponse(c, schema, {
+      cacheControl: latestCacheControl,
+      cacheTag: cacheTags(id),
+      contentType: 'application/schema+json',
+    });
+  });

@@ -1,0 +1,117 @@
+import { z } from '@hono/zod-openapi';
+import { datasetIdPattern } from '../store/keys.ts';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().openapi({ description: 'What went wrong and what to change.' }),
+    parameter: z.string().optional().openapi({ description: 'The query parameter at fault, for a 400.' }),
+  })
+  .openapi('Problem');
+
+export const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+export const DatasetIdParam = z
+  .string()
+  .max(64)
+  .regex(datasetIdPattern, 'Dataset ids are lowercase words joined by hyphens, like "production".')
+  .openapi({ param: { name: 'id', in: 'path' }, example: 'production' });
+
+export const VersionParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,8}$/, 'A version is a whole number from 1, like /versions/3.')
+  .transform(Number)
+  .openapi({ param: { name: 'n', in: 'path' }, type: 'integer', example: '1' });
+
+const wholeNumber = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,9}$/, `${name} must be a whole number from ${min} to ${max}.`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name} must be a whole number from ${min} to ${max}.`);
+
+export const maxLimit = 10_000;
+
+export const RowsQuery = z.object({
+  limit: wholeNumber('limit', 1, maxLimit)
+    .optional()
+    .openapi({
+      type: 'integer',
+      description: `Rows per page (1–${maxLimit}). With it the response is one page and links.next leads on; without it, every row.`,
+    }),
+  offset: wholeNumber('offset', 0, 999_999_999)
+    .optional()
+    .openapi({ type: 'integer', description: 'Rows to skip before the page starts (default 0).' }),
+  fields: z
+    .string()
+    .optional()
+    .openapi({ description: 'Columns to include, comma-separated, in that order.' }),
+  sort: z.string().optional().openapi({ description: 'A column to sort by; prefix with - for descending.' }),
+  format: z.enum(['json', 'csv']).optional().openapi({
+    description: 'json (default) or csv (RFC 4180, header row). `Accept: text/csv` also selects CSV.',
+  }),
+  filter: z
+    .record(z.string(), z.string())
+    .optional()
+    .openapi({
+      param: { style: 'deepObject', explode: true },
+      description: 'filter[column]=value keeps rows whose column equals value (empty value: empty cells).',
+    }),
+});
+
+const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const LinksSchema = z.record(z.string(), z.string()).openapi({
+  description: 'Relative links: self, latest, versions, schema, and next for a page with more rows.',
+});
+
+export const DatasetVersionSchema = z
+  .object({
+    dataset: z.string(),
+    version: z.number().int(),
+    publishedAt: z.string().openapi({ format: 'date-time' }),
+    rowCount: z.number().int(),
+    limit: z.number().int().optional(),
+    offset: z.number().int().optional(),
+    links: LinksSchema,
+    data: z.array(z.record(z.string(), CellSchema)),
+  })
+  .openapi('DatasetVersion');
+
+export const CatalogueSchema = z
+  .object({
+    datasets: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        description: z.string(),
+        version: z.number().int().nullable(),
+        updatedAt: z.string().nullable(),
+        rowCount: z.number().int().nullable(),
+        links: LinksSchema,
+      }),
+    ),
+  })
+  .openapi('Catalogue');
+
+export const VersionSummarySchema = z
+  .object({
+    dataset: z.string(),
+    version: z.number().int(),
+    publishedAt: z.string(),
+    rowCount: z.number().int(),
+    contentHash: z.string(),
+    schemaHash: z.string(),
+    publishedBy: z.string().optional(),
+    source: z.record(z.string(), z.unknown()).optional(),
+    rolledBackFrom: z.number().int().optional(),
+    changes: z.object({ added: z.number(), removed: z.number(), changed: z.number() }).optional(),
+    rowsRetained: z.boolean(),
+  })
+  .openapi('VersionSummary');
+
+export const VersionsSchema = z
+  .object({ dataset: z.string(), versions: z.array(VersionSummarySchema) })
+  .openapi('VersionHistory');

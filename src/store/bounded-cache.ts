@@ -1,0 +1,67 @@
+interface Entry<V> {
+  value: V;
+  weight: number;
+  expiresAt: number;
+}
+
+export interface BoundedCacheOptions<V> {
+  /** Total weight the cache may hold; the least recently used entries go first. */
+  maxWeight: number;
+  weigh?: (value: V) => number;
+  /** Entries older than this are treated as absent; omit for immutable values. */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+/** An in-isolate LRU bounded by weight (bytes, or entries), with an optional time to live. */
+export class BoundedCache<V> {
+  readonly #entries = new Map<string, Entry<V>>();
+  readonly #options: BoundedCacheOptions<V>;
+  #weight = 0;
+
+  constructor(options: BoundedCacheOptions<V>) {
+    this.#options = options;
+  }
+
+  get(key: string): V | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.#now()) {
+      this.delete(key);
+      return undefined;
+    }
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    const weight = this.#options.weigh?.(value) ?? 1;
+    if (weight > this.#options.maxWeight) return;
+    this.delete(key);
+    const ttl = this.#options.ttlMs;
+    this.#entries.set(key, { value, weight, expiresAt: ttl === undefined ? Infinity : this.#now() + ttl });
+    this.#weight += weight;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#weight <= this.#options.maxWeight) break;
+      this.#entries.delete(oldest);
+      this.#weight -= entry.weight;
+    }
+  }
+
+  delete(key: string): void {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    this.#weight -= entry.weight;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    this.#weight = 0;
+  }
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+}

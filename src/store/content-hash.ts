@@ -1,0 +1,28 @@
+import { rowSeparator } from './pages.ts';
+
+function hex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function sha256(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  return hex(await crypto.subtle.digest('SHA-256', bytes));
+}
+
+/** Hash of the stored pages themselves: the canonical rows, so equal content means an equal hash. */
+export async function contentHash(pages: readonly Uint8Array[]): Promise<string> {
+  const separator = new TextEncoder().encode(rowSeparator);
+  const total =
+    pages.reduce((n, p) => n + p.byteLength, 0) + Math.max(0, pages.length - 1) * separator.length;
+  const joined = new Uint8Array(total);
+  let at = 0;
+  pages.forEach((page, i) => {
+    if (i > 0) {
+      joined.set(separator, at);
+      at += separator.length;
+    }
+    joined.set(page, at);
+    at += page.byteLength;
+  });
+  return sha256(joined);
+}

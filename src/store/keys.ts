@@ -1,0 +1,17 @@
+/**
+ * KV key layout. Every version lives under its own keys and is never rewritten; only the head and the
+ * catalogue entry move. Callers validate ids and version numbers first (see `src/http/params.ts`), so
+ * nothing a request sends reaches a key unchecked.
+ */
+export const datasetIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const root = (dataset: string) => `ds/${dataset}`;
+
+export const keys = {
+  head: (dataset: string) => `${root(dataset)}/head`,
+  history: (dataset: string) => `${root(dataset)}/history`,
+  catalogueEntry: (dataset: string) => `catalogue/${dataset}`,
+  versionMeta: (dataset: string, version: number) => `${root(dataset)}/v/${version}/meta`,
+  page: (dataset: string, version: number, page: number) => `${root(dataset)}/v/${version}/page/${page}`,
+  changes: (dataset: string, version: number) => `${root(dataset)}/v/${version}/changes`,
+};

@@ -1,0 +1,51 @@
+/**
+ * The one door to Workers KV. Read routes, the publish path and tests all go through it, so a test
+ * (or the benchmark) can count reads and inject a failing write by wrapping it.
+ */
+export interface KvStore {
+  getText(key: string): Promise<string | null>;
+  getBytes(key: string): Promise<ArrayBuffer | null>;
+  /** Up to 100 keys in one KV operation; absent keys are missing from the map. */
+  getTexts(keys: readonly string[]): Promise<Map<string, string>>;
+  put(key: string, value: string | ArrayBuffer): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export function kvStore(namespace: KVNamespace): KvStore {
+  return {
+    getText: (key) => namespace.get(key, 'text'),
+    getBytes: (key) => namespace.get(key, 'arrayBuffer'),
+    async getTexts(keys) {
+      const found = new Map<string, string>();
+      if (keys.length === 0) return found;
+      const values = await namespace.get([...keys], 'text');
+      for (const [key, value] of values) if (value !== null) found.set(key, value);
+      return found;
+    },
+    put: (key, value) => namespace.put(key, value),
+    delete: (key) => namespace.delete(key),
+  };
+}
+
+export interface ReadCounter {
+  reads: number;
+}
+
+/** Counts KV operations that read (a bulk get is one operation per key, as KV bills it). */
+export function countingStore(inner: KvStore, counter: ReadCounter): KvStore {
+  return {
+    ...inner,
+    getText(key) {
+      counter.reads++;
+      return inner.getText(key);
+    },
+    getBytes(key) {
+      counter.reads++;
+      return inner.getBytes(key);
+    },
+    getTexts(keys) {
+      counter.reads += keys.length;
+      return inner.getTexts(keys);
+    },
+  };
+}

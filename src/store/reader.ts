@@ -1,0 +1,126 @@
+import { BoundedCache } from './bounded-cache.ts';
+import { keys } from './keys.ts';
+import type { KvStore } from './kv.ts';
+import { splitRows } from './pages.ts';
+import type { CatalogueEntry, Head, VersionMeta, VersionSummary } from './records.ts';
+
+interface CachedPage {
+  bytes: Uint8Array;
+  rows?: string[];
+}
+
+/**
+ * What one isolate remembers between requests. Versions are immutable, so their metadata and pages
+ * stay until memory pressure evicts them; heads and lists move, so they live a few seconds, which is
+ * still fresher than KV's own propagation between locations.
+ */
+export interface ReaderCaches {
+  pages: BoundedCache<CachedPage>;
+  metas: BoundedCache<VersionMeta | null>;
+  moving: BoundedCache<unknown>;
+}
+
+export const headTtlMs = 5_000;
+
+export function createReaderCaches(pageBudgetBytes = 48 * 1024 * 1024): ReaderCaches {
+  return {
+    pages: new BoundedCache({ maxWeight: pageBudgetBytes, weigh: (p) => p.bytes.byteLength }),
+    metas: new BoundedCache({ maxWeight: 2_000 }),
+    moving: new BoundedCache({ maxWeight: 2_000, ttlMs: headTtlMs }),
+  };
+}
+
+export interface DatasetReader {
+  head(dataset: string): Promise<Head | null>;
+  meta(dataset: string, version: number): Promise<VersionMeta | null>;
+  /** A stored page as bytes, or null when it is gone (pruned). */
+  page(meta: VersionMeta, index: number): Promise<Uint8Array | null>;
+  /** A stored page split into serialized rows, without parsing them. */
+  pageRows(meta: VersionMeta, index: number): Promise<string[] | null>;
+  history(dataset: string): Promise<VersionSummary[]>;
+  catalogue(datasets: readonly string[]): Promise<Map<string, CatalogueEntry>>;
+  changes(dataset: string, version: number): Promise<string | null>;
+  /** Forgets the heads and lists this isolate holds, after it published something. */
+  forgetMoving(): void;
+}
+
+export function createReader(store: KvStore, caches: ReaderCaches): DatasetReader {
+  const decoder = new TextDecoder();
+
+  async function moving<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const cached = caches.moving.get(key);
+    if (cached !== undefined) return cached as T;
+    const value = await load();
+    caches.moving.set(key, value);
+    return value;
+  }
+
+  const parsed = async <T>(key: string): Promise<T | null> => {
+    const text = await store.getText(key);
+    return text === null ? null : (JSON.parse(text) as T);
+  };
+
+  async function cachedPage(meta: VersionMeta, index: number): Promise<CachedPage | null> {
+    const key = keys.page(meta.dataset, meta.version, index);
+    const cached = caches.pages.get(key);
+    if (cached) return cached;
+    if (index < 0 || index >= meta.pageStarts.length) return null;
+    const buffer = await store.getBytes(key);
+    if (buffer === null) return null;
+    const page: CachedPage = { bytes: new Uint8Array(buffer) };
+    caches.pages.set(key, page);
+    return page;
+  }
+
+  return {
+    head: (dataset) => moving(keys.head(dataset), () => parsed<Head>(keys.head(dataset))),
+
+    async meta(dataset, version) {
+      const key = keys.versionMeta(dataset, version);
+      const cached = caches.metas.get(key);
+      if (cached) return cached;
+      const head = await this.head(dataset);
+      if (!head || version > head.version) return null;
+      const meta = version === head.version ? stripHead(head) : await parsed<VersionMeta>(key);
+      if (meta) caches.metas.set(key, meta);
+      return meta;
+    },
+
+    async page(meta, index) {
+      return (await cachedPage(meta, index))?.bytes ?? null;
+    },
+
+    async pageRows(meta, index) {
+      const page = await cachedPage(meta, index);
+      if (!page) return null;
+      page.rows ??= splitRows(decoder.decode(page.bytes));
+      return page.rows;
+    },
+
+    history: (dataset) =>
+      moving(
+        keys.history(dataset),
+        async () => (await parsed<VersionSummary[]>(keys.history(dataset))) ?? [],
+      ),
+
+    catalogue: (datasets) =>
+      moving(`catalogue:${datasets.join(',')}`, async () => {
+        const found = await store.getTexts(datasets.map(keys.catalogueEntry));
+        const entries = new Map<string, CatalogueEntry>();
+        for (const text of found.values()) {
+          const entry = JSON.parse(text) as CatalogueEntry;
+          entries.set(entry.dataset, entry);
+        }
+        return entries;
+      }),
+
+    changes: (dataset, version) => store.getText(keys.changes(dataset, version)),
+
+    forgetMoving: () => caches.moving.clear(),
+  };
+}
+
+function stripHead(head: Head): VersionMeta {
+  const { retainedFrom: _retained, ...meta } = head;
+  return meta;
+}

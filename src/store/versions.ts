@@ -1,0 +1,51 @@
+import { keys } from './keys.ts';
+import type { KvStore } from './kv.ts';
+import type { CatalogueEntry, Head, VersionMeta, VersionSummary } from './records.ts';
+
+export interface VersionWrite {
+  meta: VersionMeta;
+  pages: readonly Uint8Array[];
+  /** The row-level diff against the previous version, stored beside it. */
+  changes?: unknown;
+  /** Every version's summary, newest first, this one included. */
+  history: readonly VersionSummary[];
+  retainedFrom: number;
+}
+
+/**
+ * Writes one version so that readers never see half of it: rows and metadata first under the
+ * version's own keys, then the head that makes it current, then the lists that mention it. A failure
+ * part way leaves unreferenced keys behind and the previous head in charge.
+ */
+export async function writeVersion(store: KvStore, write: VersionWrite): Promise<Head> {
+  const { meta } = write;
+  const { dataset, version } = meta;
+  await Promise.all(write.pages.map((page, i) => store.put(keys.page(dataset, version, i), copyOf(page))));
+  await store.put(keys.versionMeta(dataset, version), JSON.stringify(meta));
+  if (write.changes !== undefined)
+    await store.put(keys.changes(dataset, version), JSON.stringify(write.changes));
+  const head: Head = { ...meta, retainedFrom: write.retainedFrom };
+  await store.put(keys.head(dataset), JSON.stringify(head));
+  await store.put(keys.history(dataset), JSON.stringify(write.history));
+  const entry: CatalogueEntry = { dataset, version, publishedAt: meta.publishedAt, rowCount: meta.rowCount };
+  await store.put(keys.catalogueEntry(dataset), JSON.stringify(entry));
+  return head;
+}
+
+/** Drops an old version's rows and diff; its metadata stays, so the history still lists it. */
+export async function pruneVersion(
+  store: KvStore,
+  meta: Pick<VersionMeta, 'dataset' | 'version' | 'pageStarts'>,
+) {
+  const { dataset, version } = meta;
+  await Promise.all([
+    ...meta.pageStarts.map((_, i) => store.delete(keys.page(dataset, version, i))),
+    store.delete(keys.changes(dataset, version)),
+  ]);
+}
+
+function copyOf(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.byteLength === bytes.byteLength
+    ? (bytes.buffer as ArrayBuffer)
+    : (bytes.slice().buffer as ArrayBuffer);
+}
