@@ -19,6 +19,8 @@ export function csvChunk(rows: readonly Row[], columns: readonly string[], withH
       header: withHeader,
       columns,
       record_delimiter: 'windows',
+      // A bare line feed inside a cell must be quoted too, not only the CRLF record delimiter.
+      quoted_match: /[\r\n]/,
       cast: { string: neutraliseFormula, boolean: (value) => String(value) },
     },
   );

@@ -31,20 +31,26 @@ export interface ReadCounter {
   reads: number;
 }
 
-/** Counts KV operations that read (a bulk get is one operation per key, as KV bills it). */
-export function countingStore(inner: KvStore, counter: ReadCounter): KvStore {
+/**
+ * Counts KV operations that read (a bulk get counts once per key, as KV bills it) on every counter
+ * given: one per request, say, and one for the whole isolate.
+ */
+export function countingStore(inner: KvStore, ...counters: ReadCounter[]): KvStore {
+  const count = (n: number) => {
+    for (const counter of counters) counter.reads += n;
+  };
   return {
     ...inner,
     getText(key) {
-      counter.reads++;
+      count(1);
       return inner.getText(key);
     },
     getBytes(key) {
-      counter.reads++;
+      count(1);
       return inner.getBytes(key);
     },
     getTexts(keys) {
-      counter.reads += keys.length;
+      count(keys.length);
       return inner.getTexts(keys);
     },
   };

@@ -1,0 +1,112 @@
+import { exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { testApp } from './support/app.ts';
+import { seedVersions } from './support/seed.ts';
+import { items, testDataset } from './support/test-dataset.ts';
+
+const worker = (path: string, init?: RequestInit) => exports.default.fetch(`http://assay.test${path}`, init);
+
+describe('the deployed Worker', () => {
+  it('is alive', async () => {
+    const res = await worker('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('publishes an OpenAPI 3.1 document declaring every route and query parameter', async () => {
+    const res = await worker('/openapi.json');
+    const doc = await res.json<{
+      openapi: string;
+      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+    }>();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of [
+      '/v1/datasets',
+      '/v1/datasets/{id}',
+      '/v1/datasets/{id}/versions',
+      '/v1/datasets/{id}/versions/{n}',
+      '/v1/datasets/{id}/schema',
+      '/healthz',
+    ]) {
+      expect(doc.paths[path]?.get, path).toBeDefined();
+    }
+    const params = doc.paths['/v1/datasets/{id}']?.get?.parameters?.map((p) => p.name);
+    expect(params).toEqual(
+      expect.arrayContaining(['id', 'limit', 'offset', 'fields', 'sort', 'format', 'filter']),
+    );
+  });
+
+  it('renders a readable API reference', async () => {
+    const res = await worker('/docs');
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('/v1/datasets/{id}/versions/{n}');
+    expect(html).toContain('filter');
+  });
+
+  it('sends problem+json for unknown paths', async () => {
+    const res = await worker('/v2/nothing');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('catalogue', () => {
+  it('lists every dataset, published or not, with links and an ETag', async () => {
+    const { request, store } = testApp([testDataset, { ...testDataset, id: 'later', title: 'Later' }]);
+    await seedVersions(store, testDataset, [items(2), items(7)]);
+    const res = await request('/v1/datasets');
+    expect(res.status).toBe(200);
+    const body = await res.json<{ datasets: Record<string, unknown>[] }>();
+    expect(body.datasets).toEqual([
+      {
+        id: 'test-items',
+        title: 'Test items',
+        description: 'Rows for the read API tests.',
+        version: 2,
+        updatedAt: '2026-01-02T00:00:00.000Z',
+        rowCount: 7,
+        links: {
+          self: '/v1/datasets/test-items',
+          csv: '/v1/datasets/test-items?format=csv',
+          versions: '/v1/datasets/test-items/versions',
+          schema: '/v1/datasets/test-items/schema',
+        },
+      },
+      expect.objectContaining({ id: 'later', version: null, rowCount: null }),
+    ]);
+    const etag = res.headers.get('etag') ?? '';
+    const again = await request('/v1/datasets', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+  });
+});
+
+describe('schema', () => {
+  it('is JSON Schema 2020-12 of one row', async () => {
+    const { request } = testApp();
+    const res = await request('/v1/datasets/test-items/schema');
+    expect(res.headers.get('content-type')).toBe('application/schema+json');
+    const schema = await res.json<Record<string, unknown>>();
+    expect(schema).toMatchObject({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: '/v1/datasets/test-items/schema',
+      title: 'Test items',
+      type: 'object',
+      required: ['id', 'name', 'share', 'active'],
+    });
+  });
+});
+
+describe('version history', () => {
+  it('lists versions newest first, metadata only', async () => {
+    const { request, store } = testApp();
+    await seedVersions(store, testDataset, [items(1), items(2)]);
+    const body = await (await request('/v1/datasets/test-items/versions')).json<{
+      versions: Record<string, unknown>[];
+    }>();
+    expect(body.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(body.versions[0]).toMatchObject({ rowCount: 2, rowsRetained: true });
+    expect(body.versions[0]).not.toHaveProperty('pageStarts');
+  });
+});
