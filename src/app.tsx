@@ -42,7 +42,8 @@ export function createApp(options: AppOptions) {
   const caches = options.caches ?? createReaderCaches();
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  app.use(secureHeaders());
+  // Public data is meant to be embedded anywhere, so other origins may load it (CORP cross-origin).
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   for (const path of ['/v1/*', '/healthz', '/openapi.json']) app.use(path, publicCors);
 
   // Reads are counted per request and per isolate and reported in Server-Timing, so the benchmark
