@@ -1,0 +1,57 @@
+import type { CellValue } from './types.ts';
+
+/**
+ * Sheets API number-format types (`effectiveFormat.numberFormat.type`). A source that knows a cell's
+ * format passes the number with it, because the same number means different things: 0.7 in a
+ * percent-formatted cell is 70 %, while a bare 0.7 is what an editor (or a published row) means by 0.7.
+ */
+export type NumberFormat =
+  | 'NUMBER'
+  | 'PERCENT'
+  | 'CURRENCY'
+  | 'DATE'
+  | 'TIME'
+  | 'DATE_TIME'
+  | 'SCIENTIFIC'
+  | 'TEXT';
+
+export interface FormattedNumber {
+  value: number;
+  format: NumberFormat;
+}
+
+/** One cell as a source reads it: CSV text, a typed value from the Sheets API, or a number with its format. */
+export type SheetCell = CellValue | FormattedNumber;
+
+export function formatted(value: number, format: NumberFormat): FormattedNumber {
+  return { value, format };
+}
+
+export function isFormattedNumber(cell: unknown): cell is FormattedNumber {
+  return (
+    typeof cell === 'object' &&
+    cell !== null &&
+    typeof (cell as FormattedNumber).value === 'number' &&
+    typeof (cell as FormattedNumber).format === 'string'
+  );
+}
+
+/** Empty, missing and whitespace-only cells all mean "nothing typed here". */
+export function isBlank(cell: unknown): boolean {
+  return cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** The value a report shows for a cell: formats are a reading aid, the editor typed the number. */
+export function plainValue(cell: unknown): CellValue {
+  if (isFormattedNumber(cell)) return cell.value;
+  if (cell === undefined) return null;
+  if (typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean' || cell === null)
+    return cell;
+  return JSON.stringify(cell);
+}
+
+/** How a message quotes what the editor typed: text in quotes, numbers and booleans as they are. */
+export function describeValue(cell: unknown): string {
+  const value = plainValue(cell);
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}

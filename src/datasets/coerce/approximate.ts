@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { boolean } from './booleans.ts';
+import { required } from './coercion.ts';
+
+/** How editors (and the article) mark an estimate in front of a number: ~70%, ≈ 70, c. 70, about 70. */
+const marker = /^(?:~|≈|∼|c\.|ca\.|circa|about|around|approximately|approx\.?)\s*(?=[-+−.\d])/i;
+
+export function splitApproximate(text: string): { approximate: boolean; rest: string } {
+  const trimmed = text.trim();
+  const match = marker.exec(trimmed);
+  return match
+    ? { approximate: true, rest: trimmed.slice(match[0].length) }
+    : { approximate: false, rest: trimmed };
+}
+
+export function isApproximate(cell: unknown): boolean {
+  return typeof cell === 'string' && splitApproximate(cell).approximate;
+}
+
+/** Which value column each approximate flag belongs to; a side registry, so it stays out of JSON Schema. */
+const approximateFlags = z.registry<{ of: string }>();
+
+/**
+ * A boolean column saying that a sibling value column holds an estimate (`share` → `shareApproximate`).
+ *
+ * Why it is derived outside the schema: the row schema must stay a plain `z.object` (the contract every
+ * consumer relies on), and a Zod field cannot see its siblings. So `withApproximateFlags` runs on the
+ * raw row before parsing (the sheet report and the Worker's row validation both call it): the marker in
+ * the value text ("~70%") sets the flag, which wins over an explicit "no" because it is the more specific
+ * statement; otherwise an explicit flag is kept; a blank or absent flag is false. Output rows carry the
+ * flag explicitly and a plain number, so they parse back to themselves.
+ */
+export function approximateFlag(of: string, meta: { title: string; description: string }) {
+  const schema = required(boolean()).meta(meta);
+  approximateFlags.add(schema, { of });
+  return schema;
+}
+
+/** The value column a field flags as approximate, if the field is an approximate flag. */
+export function approximateFlagOf(field: z.ZodType): string | undefined {
+  return approximateFlags.get(field)?.of;
+}
+
+export function withApproximateFlags(
+  schema: z.ZodObject,
+  input: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...input };
+  for (const [field, fieldSchema] of Object.entries(schema.shape)) {
+    const of = approximateFlagOf(fieldSchema);
+    if (of === undefined) continue;
+    const flag = row[field];
+    if (isApproximate(row[of])) row[field] = true;
+    else if (flag === undefined || flag === null || (typeof flag === 'string' && flag.trim() === ''))
+      row[field] = false;
+  }
+  return row;
+}

@@ -1,0 +1,26 @@
+import { describeValue } from './cell.ts';
+import type { DatasetDefinition, Row } from './types.ts';
+
+/** Two rows with the same key: `row` repeats the key of the earlier `duplicateOf` (indexes into the rows given). */
+export interface DuplicateKey {
+  row: number;
+  duplicateOf: number;
+}
+
+/** Rows whose key columns repeat an earlier row's, each reported once against the first occurrence. */
+export function findDuplicateKeys(def: DatasetDefinition, rows: readonly Row[]): DuplicateKey[] {
+  const firstSeen = new Map<string, number>();
+  const duplicates: DuplicateKey[] = [];
+  rows.forEach((row, index) => {
+    const key = JSON.stringify(def.key.map((field) => row[field] ?? null));
+    const earlier = firstSeen.get(key);
+    if (earlier === undefined) firstSeen.set(key, index);
+    else duplicates.push({ row: index, duplicateOf: earlier });
+  });
+  return duplicates;
+}
+
+/** `Country "China" and Year 2023`: the key, each column named by `label` (a sheet header or a field id). */
+export function describeKey(def: DatasetDefinition, row: Row, label: (field: string) => string): string {
+  return def.key.map((field) => `${label(field)} ${describeValue(row[field] ?? null)}`).join(' and ');
+}

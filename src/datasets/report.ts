@@ -1,0 +1,168 @@
+import { cellRef, columnIndexOf, rowRef } from './a1.ts';
+import { isBlank, plainValue, type SheetCell } from './cell.ts';
+import { withApproximateFlags } from './coerce/approximate.ts';
+import { describeKey, findDuplicateKeys } from './duplicate-keys.ts';
+import { fieldTitle } from './fields.ts';
+import { type MappedColumn, mapHeaders } from './headers.ts';
+import { formatProblem, type Problem } from './problem.ts';
+import type { DatasetDefinition, Row } from './types.ts';
+
+export interface TabReport {
+  /** The typed rows that passed, in sheet order. Publish only when `problems` is empty. */
+  rows: Row[];
+  problems: Problem[];
+  warnings: Problem[];
+}
+
+export interface TabOptions {
+  /** The tab name used in references; defaults to the dataset's tab. */
+  tab?: string;
+}
+
+type SheetRow = readonly SheetCell[];
+
+/** Sheet order: by row, then by column; whole-row problems after the row's cells. */
+function sheetOrder(problems: Problem[]): Problem[] {
+  return problems.toSorted((a, b) => a.row - b.row || columnIndexOf(a.cell) - columnIndexOf(b.cell));
+}
+
+function isBlankRow(row: SheetRow | undefined): boolean {
+  return row === undefined || row.every(isBlank);
+}
+
+/** Filled cells under no header, reported once per column at the first such cell. */
+function unheadedCells(rows: readonly SheetRow[], headerRow: SheetRow, tab: string): Problem[] {
+  const warned = new Set<number>();
+  const warnings: Problem[] = [];
+  rows.forEach((row, r) => {
+    row.forEach((cell, index) => {
+      if (r === 0 || isBlank(cell) || !isBlank(headerRow[index]) || warned.has(index)) return;
+      warned.add(index);
+      const message = 'this column has no header, so its values are ignored; add a header or clear it';
+      warnings.push({
+        tab,
+        cell: cellRef(index, r + 1),
+        row: r + 1,
+        column: null,
+        message,
+        value: plainValue(cell),
+      });
+    });
+  });
+  return warnings;
+}
+
+/**
+ * Validates one tab as read from the sheet or a CSV file: `cells[0]` is the header row (sheet row 1),
+ * rows may be ragged (the Sheets API drops trailing empty cells). Header problems stop the check there,
+ * because every row would otherwise repeat them. Trailing blank rows are ignored; blank rows between
+ * data rows are problems, since a sheet filter or sort would treat the rows below as another table.
+ */
+export function validateTab(
+  def: DatasetDefinition,
+  cells: readonly SheetRow[],
+  options: TabOptions = {},
+): TabReport {
+  const tab = options.tab ?? def.tab;
+  const headerRow = cells[0] ?? [];
+  if (isBlankRow(headerRow)) {
+    const message = 'the tab is empty: row 1 must hold the column headers';
+    return {
+      rows: [],
+      problems: [{ tab, cell: 'A1', row: 1, column: null, message, value: null }],
+      warnings: [],
+    };
+  }
+  const mapping = mapHeaders(def, headerRow, tab);
+  const warnings = [...mapping.warnings, ...unheadedCells(cells, headerRow, tab)];
+  if (mapping.problems.length > 0) {
+    return { rows: [], problems: sheetOrder(mapping.problems), warnings: sheetOrder(warnings) };
+  }
+
+  const lastFilled = cells.findLastIndex((row) => !isBlankRow(row));
+  const problems: Problem[] = [];
+  const rows: Row[] = [];
+  const sheetRows: number[] = [];
+  for (let r = 1; r <= lastFilled; r++) {
+    const sheetRow = r + 1;
+    const cellsOfRow = cells[r] ?? [];
+    if (isBlankRow(cellsOfRow)) {
+      const message = 'blank row between data rows; delete the row or fill it in';
+      problems.push({ tab, cell: rowRef(sheetRow), row: sheetRow, column: null, message, value: null });
+      continue;
+    }
+    const parsed = parseSheetRow(def, mapping.columns, cellsOfRow, sheetRow, tab);
+    if ('problems' in parsed) problems.push(...parsed.problems);
+    else {
+      rows.push(parsed.row);
+      sheetRows.push(sheetRow);
+    }
+  }
+  problems.push(...duplicateProblems(def, rows, sheetRows, mapping.columns, tab));
+  return { rows, problems: sheetOrder(problems), warnings: sheetOrder(warnings) };
+}
+
+function parseSheetRow(
+  def: DatasetDefinition,
+  columns: readonly MappedColumn[],
+  cells: SheetRow,
+  sheetRow: number,
+  tab: string,
+): { row: Row } | { problems: Problem[] } {
+  const input: Record<string, SheetCell> = {};
+  for (const column of columns) input[column.field] = cells[column.index] ?? null;
+  const result = def.schema.safeParse(withApproximateFlags(def.schema, input));
+  if (result.success) return { row: result.data as Row };
+  return {
+    problems: result.error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      const column = columns.find((c) => c.field === field);
+      return {
+        tab,
+        cell: column ? cellRef(column.index, sheetRow) : rowRef(sheetRow),
+        row: sheetRow,
+        column: column?.header ?? fieldTitle(def, field),
+        field,
+        message: issue.message,
+        value: plainValue(input[field]),
+      };
+    }),
+  };
+}
+
+function headerOf(columns: readonly MappedColumn[], field: string): string | undefined {
+  return columns.find((c) => c.field === field)?.header;
+}
+
+function duplicateProblems(
+  def: DatasetDefinition,
+  rows: readonly Row[],
+  sheetRows: readonly number[],
+  columns: readonly MappedColumn[],
+  tab: string,
+): Problem[] {
+  const keyColumn = columns.find((c) => c.field === def.key[0]);
+  return findDuplicateKeys(def, rows).map(({ row, duplicateOf }) => {
+    const sheetRow = sheetRows[row] ?? 0;
+    const firstRow = sheetRows[duplicateOf] ?? 0;
+    const duplicate = rows[row] ?? {};
+    return {
+      tab,
+      cell: keyColumn ? cellRef(keyColumn.index, sheetRow) : rowRef(sheetRow),
+      row: sheetRow,
+      column: keyColumn?.header ?? null,
+      ...(keyColumn ? { field: keyColumn.field } : {}),
+      message: `duplicate key: rows ${firstRow} and ${sheetRow} both have ${describeKey(def, duplicate, (field) => headerOf(columns, field) ?? fieldTitle(def, field))}`,
+      value: keyColumn ? (duplicate[keyColumn.field] ?? null) : null,
+    };
+  });
+}
+
+/** The report as the sync prints it and the broken fixtures record it: problems, then warnings. */
+export function formatReport(report: Pick<TabReport, 'problems' | 'warnings'>): string {
+  const lines = [
+    ...report.problems.map(formatProblem),
+    ...report.warnings.map((w) => `warning: ${formatProblem(w)}`),
+  ];
+  return lines.map((line) => `${line}\n`).join('');
+}

@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import { withApproximateFlags } from './coerce/approximate.ts';
+import { describeKey, findDuplicateKeys } from './duplicate-keys.ts';
+import type { DatasetDefinition, Row } from './types.ts';
+
+/**
+ * A problem with rows sent as JSON (the admin PUT). `row` is the 0-based index into the submitted
+ * `rows` array (so `rows[3]`, JSON Pointer `/rows/3`); `column` is the field id, or null for the whole row.
+ */
+export interface RowProblem {
+  row: number;
+  column: string | null;
+  message: string;
+  value: unknown;
+}
+
+export interface RowsReport {
+  /** The typed rows, in the order given; complete only when `problems` is empty. */
+  rows: Row[];
+  problems: RowProblem[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turns the issues of parsing keyed rows (paths like `[3, 'share']` from `z.array(schema)`, or
+ * `['share']` with `row` given) into row problems.
+ */
+export function rowProblemsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  rows: readonly unknown[],
+  row?: number,
+): RowProblem[] {
+  return issues.map((issue) => {
+    const path = row === undefined ? issue.path : [row, ...issue.path];
+    const index = typeof path[0] === 'number' ? path[0] : 0;
+    const column = path[1] === undefined ? null : String(path[1]);
+    const input = rows[index];
+    const value = column !== null && isRecord(input) ? input[column] : input;
+    return { row: index, column, message: issue.message, value: value ?? null };
+  });
+}
+
+/** Rows that repeat an earlier row's key, naming both (`rows[0] and rows[4] both have …`). */
+export function duplicateKeyProblems(
+  def: DatasetDefinition,
+  rows: readonly Row[],
+  indexes?: readonly number[],
+): RowProblem[] {
+  return findDuplicateKeys(def, rows).map(({ row, duplicateOf }) => {
+    const at = indexes?.[row] ?? row;
+    const first = indexes?.[duplicateOf] ?? duplicateOf;
+    const duplicate = rows[row] ?? {};
+    const column = def.key[0] ?? null;
+    return {
+      row: at,
+      column,
+      message: `duplicate key: rows[${first}] and rows[${at}] both have ${describeKey(def, duplicate, (field) => field)}`,
+      value: column === null ? null : (duplicate[column] ?? null),
+    };
+  });
+}
+
+/**
+ * Validates rows keyed by field id, as the Worker receives them, with the same coercions as the sheet
+ * (so editor text such as "~70%" is accepted, and published rows come back unchanged). Keys that are
+ * not columns of the dataset are problems, not silently dropped: they are usually a misspelt column.
+ */
+export function validateRows(def: DatasetDefinition, rows: readonly unknown[]): RowsReport {
+  const fields = Object.keys(def.schema.shape);
+  const problems: RowProblem[] = [];
+  const valid: Row[] = [];
+  const indexes: number[] = [];
+  rows.forEach((input, index) => {
+    if (!isRecord(input)) {
+      problems.push({
+        row: index,
+        column: null,
+        message: 'expected an object keyed by column id',
+        value: input,
+      });
+      return;
+    }
+    const unknown = Object.keys(input).filter((key) => !fields.includes(key));
+    for (const key of unknown) {
+      const message = `unknown column ${JSON.stringify(key)}; the columns are ${fields.join(', ')}`;
+      problems.push({ row: index, column: key, message, value: input[key] });
+    }
+    const result = def.schema.safeParse(withApproximateFlags(def.schema, input));
+    if (!result.success) problems.push(...rowProblemsFromIssues(result.error.issues, rows, index));
+    else if (unknown.length === 0) {
+      valid.push(result.data as Row);
+      indexes.push(index);
+    }
+  });
+  problems.push(...duplicateKeyProblems(def, valid, indexes));
+  return { rows: valid, problems: problems.toSorted((a, b) => a.row - b.row) };
+}
