@@ -50,8 +50,17 @@ export function plainValue(cell: unknown): CellValue {
   return JSON.stringify(cell);
 }
 
-/** How a message quotes what the editor typed: text in quotes, numbers and booleans as they are. */
+/** 0.07 × 100 is 7.000000000000001 in binary floating point; a percentage cell never means that. */
+export function fractionToPercent(fraction: number): number {
+  return Number((fraction * 100).toPrecision(12));
+}
+
+/**
+ * How a message quotes what the editor typed: text in quotes, numbers and booleans as they are, and a
+ * percent-formatted number as the sheet shows it (170%, not 1.7).
+ */
 export function describeValue(cell: unknown): string {
+  if (isFormattedNumber(cell) && cell.format === 'PERCENT') return `${fractionToPercent(cell.value)}%`;
   const value = plainValue(cell);
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }

@@ -54,12 +54,13 @@ function isoDate(year: number, month: number, day: number): string | undefined {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const writeIt = 'write it as 2024-01-08 or 8 January 2024';
+
 function fromParts(year: number, month: number | undefined, day: number, cell: unknown): Reading<string> {
-  const date = month === undefined ? undefined : isoDate(year, month, day);
+  if (month === undefined) return expected(`a date (${writeIt})`, cell);
+  const date = isoDate(year, month, day);
   return date === undefined ? expected('a date that exists', cell) : ok(date);
 }
-
-const writeIt = 'write it as 2024-01-08 or 8 January 2024';
 
 function readText(text: string, options: DateOptions, cell: unknown): Reading<string> {
   const t = text.trim();
@@ -75,8 +76,8 @@ function readText(text: string, options: DateOptions, cell: unknown): Reading<st
   if (m) {
     const [first, second] = [Number(m[1]), Number(m[2])];
     return options.order === 'day-first'
-      ? fromParts(Number(m[3]), first, second, cell)
-      : fromParts(Number(m[3]), second, first, cell);
+      ? fromParts(Number(m[3]), second, first, cell)
+      : fromParts(Number(m[3]), first, second, cell);
   }
   return expected(`a date (${writeIt})`, cell);
 }

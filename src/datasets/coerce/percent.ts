@@ -1,13 +1,8 @@
 import { z } from 'zod';
-import { isFormattedNumber } from '../cell.ts';
+import { fractionToPercent, isFormattedNumber } from '../cell.ts';
 import { splitApproximate } from './approximate.ts';
 import { type Coercion, expected, type Reading } from './coercion.ts';
 import { boundedNumber, inRange, type NumberOptions, numberTextProblem, parseNumberText } from './numbers.ts';
-
-/** 0.07 × 100 is 7.000000000000001 in binary floating point; a percentage cell never means that. */
-function fractionToPercent(fraction: number): number {
-  return Number((fraction * 100).toPrecision(12));
-}
 
 /**
  * Percentages, stored as the number in front of the % sign: `70%`, `70 %`, `~70%`, `70.0 %`, `70` → 70.

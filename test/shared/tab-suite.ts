@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { cellRef, columnIndexOf, columnLetters } from '../../src/datasets/a1.ts';
+import { formatted, type SheetCell } from '../../src/datasets/cell.ts';
+import { mapHeaders, normalizeHeader } from '../../src/datasets/headers.ts';
+import { rowJsonSchema } from '../../src/datasets/json-schema.ts';
+import { formatProblem } from '../../src/datasets/problem.ts';
+import { production } from '../../src/datasets/production.ts';
+import { datasets, findDataset } from '../../src/datasets/registry.ts';
+import { formatReport, validateTab } from '../../src/datasets/report.ts';
+import { validateRows } from '../../src/datasets/validate-rows.ts';
+import { jsonSchemaErrors } from './json-schema-check.ts';
+
+const header = ['Country', 'Year', 'Share of global production (%)', 'Source'];
+const china = ['China', '2023', '~70%', 'USGS'];
+const us = ['United States', 2023, formatted(0.14, 'PERCENT'), 'USGS'];
+
+function report(cells: SheetCell[][]): string {
+  return formatReport(validateTab(production, cells));
+}
+
+/** Header mapping, the tab report and row validation; registered in Node and in workerd alike. */
+export function tabSuite(): void {
+  describe('A1 references', () => {
+    it('names columns like a spreadsheet', () => {
+      expect([0, 25, 26, 51, 701, 702].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'ZZ', 'AAA']);
+      expect(cellRef(2, 5)).toBe('C5');
+      expect(columnIndexOf('AA7')).toBe(26);
+      expect(columnIndexOf('4:4')).toBe(Number.POSITIVE_INFINITY);
+    });
+  });
+
+  describe('header mapping', () => {
+    it('ignores case, spacing and punctuation', () => {
+      expect(normalizeHeader(' Share of global_production (%) ')).toBe(
+        normalizeHeader('share of GLOBAL production'),
+      );
+    });
+
+    it('matches a header by title or by field id', () => {
+      const mapping = mapHeaders(production, ['COUNTRY', ' year ', 'share', 'share-approximate', 'source']);
+      expect(mapping.columns.map((c) => c.field)).toEqual([
+        'country',
+        'year',
+        'share',
+        'shareApproximate',
+        'source',
+      ]);
+      expect(mapping.problems).toEqual([]);
+    });
+
+    it('reports a missing required column, but not a missing derived flag column', () => {
+      expect(
+        report([
+          ['Country', 'Share of global production (%)', 'Source'],
+          ['China', '70%', 'USGS'],
+        ]),
+      ).toBe('Production!1:1 (row 1, column "Year"): missing required column; add a column headed "Year"\n');
+    });
+
+    it('reports a duplicate header at the second one', () => {
+      expect(
+        report([
+          [...header, 'country'],
+          [...china, 'China'],
+        ]),
+      ).toBe(
+        'Production!E1 (row 1, column "country"): duplicate column: column A is also "Country"; keep one\n',
+      );
+    });
+
+    it('warns about unknown columns and about values under no header, and keeps going', () => {
+      const result = validateTab(production, [
+        [...header, 'Notes'],
+        [...china, 'the article', '', 'stray'],
+      ]);
+      expect(result.problems).toEqual([]);
+      expect(result.rows).toHaveLength(1);
+      expect(formatReport(result)).toBe(
+        'warning: Production!E1 (row 1, column "Notes"): no such column in this dataset; its values are ignored\n' +
+          'warning: Production!G2 (row 2): this column has no header, so its values are ignored; add a header or clear it\n',
+      );
+    });
+
+    it('reports an empty tab', () => {
+      expect(report([])).toBe(
+        'Production!A1 (row 1): the tab is empty: row 1 must hold the column headers\n',
+      );
+      expect(report([['', null]])).toBe(
+        'Production!A1 (row 1): the tab is empty: row 1 must hold the column headers\n',
+      );
+    });
+  });
+
+  describe('tab report', () => {
+    it('reads typed rows, ragged rows and percent-formatted cells', () => {
+      const result = validateTab(production, [
+        header,
+        china,
+        us,
+        ['Myanmar', 2023, 11, 'USGS'],
+        ['Australia', 2023, '5'],
+      ]);
+      expect(result.rows).toEqual([
+        { country: 'China', year: 2023, share: 70, shareApproximate: true, source: 'USGS' },
+        { country: 'United States', year: 2023, share: 14, shareApproximate: false, source: 'USGS' },
+        { country: 'Myanmar', year: 2023, share: 11, shareApproximate: false, source: 'USGS' },
+      ]);
+      expect(report([header, ['Australia', 2023, '5']])).toBe(
+        'Production!D2 (row 2, column "Source"): required, but empty\n',
+      );
+    });
+
+    it('ignores trailing blank rows but not blank rows between data rows', () => {
+      expect(report([header, china, ['', '  ', null], [], ['', '', '', '']])).toBe('');
+      expect(report([header, china, [], ['  '], us])).toBe(
+        'Production!3:3 (row 3): blank row between data rows; delete the row or fill it in\n' +
+          'Production!4:4 (row 4): blank row between data rows; delete the row or fill it in\n',
+      );
+    });
+
+    it('lists problems in sheet order with the header as written', () => {
+      const cells = [
+        ['country', 'Year', 'Share', 'Source'],
+        ['China', 'twenty', 'seventy', 'USGS'],
+        ['', 2023, '#REF!', 'USGS'],
+      ];
+      const result = validateTab(production, cells);
+      expect(result.problems.map(formatProblem)).toEqual([
+        'Production!B2 (row 2, column "Year"): expected a year, got "twenty"',
+        'Production!C2 (row 2, column "Share"): expected a percentage, got "seventy"',
+        'Production!A3 (row 3, column "country"): required, but empty',
+        'Production!C3 (row 3, column "Share"): the cell holds a formula error (#REF!)',
+      ]);
+      expect(result.problems[1]).toEqual({
+        tab: 'Production',
+        cell: 'C2',
+        row: 2,
+        column: 'Share',
+        field: 'share',
+        message: 'expected a percentage, got "seventy"',
+        value: 'seventy',
+      });
+    });
+
+    it('names both rows of a duplicate key', () => {
+      expect(report([header, china, us, ['China', 2023, '71%', 'USGS']])).toBe(
+        'Production!A4 (row 4, column "Country"): duplicate key: rows 2 and 4 both have Country "China" and Year 2023\n',
+      );
+    });
+
+    it('keeps an explicit approximate flag, and lets a marker in the value set it', () => {
+      const cells = [
+        [...header, 'Share is approximate'],
+        ['China', 2023, '70%', 'USGS', 'yes'],
+        ['Myanmar', 2023, '~11%', 'USGS', 'no'],
+        ['Australia', 2023, '5%', 'USGS', ''],
+      ];
+      expect(validateTab(production, cells).rows.map((r) => r.shareApproximate)).toEqual([true, true, false]);
+    });
+
+    it('uses the tab name it is given', () => {
+      expect(report([['Country']]).startsWith('Production!1:1')).toBe(true);
+      const renamed = validateTab(production, [['Country']], { tab: 'Prod 2024' });
+      expect(formatProblem(renamed.problems[0] ?? (production as never))).toContain('Prod 2024!1:1');
+    });
+  });
+
+  describe('row validation for the admin API', () => {
+    it('accepts editor input and published rows alike, deriving the approximate flag', () => {
+      const result = validateRows(production, [
+        { country: ' China ', year: '2023', share: '~70%', source: 'USGS' },
+        { country: 'United States', year: 2023, share: 14, shareApproximate: false, source: 'USGS' },
+      ]);
+      expect(result.problems).toEqual([]);
+      expect(result.rows[0]).toEqual({
+        country: 'China',
+        year: 2023,
+        share: 70,
+        shareApproximate: true,
+        source: 'USGS',
+      });
+      expect(validateRows(production, result.rows)).toEqual(result);
+    });
+
+    it('reports problems by 0-based row index and field id, including unknown keys and duplicates', () => {
+      const result = validateRows(production, [
+        { country: 'China', year: 2023, share: 70, shareApproximate: true, source: 'USGS' },
+        { country: 'Myanmar', year: 2023, share: 'seventy', source: 'USGS', shares: 1 },
+        'China',
+        { country: 'China', year: 2023, share: 71, source: 'USGS' },
+      ]);
+      expect(result.problems).toEqual([
+        {
+          row: 1,
+          column: 'shares',
+          message: 'unknown column "shares"; the columns are country, year, share, shareApproximate, source',
+          value: 1,
+        },
+        { row: 1, column: 'share', message: 'expected a percentage, got "seventy"', value: 'seventy' },
+        { row: 2, column: null, message: 'expected an object keyed by column id', value: 'China' },
+        {
+          row: 3,
+          column: 'country',
+          message: 'duplicate key: rows[0] and rows[3] both have country "China" and year 2023',
+          value: 'China',
+        },
+      ]);
+    });
+  });
+
+  describe('the catalogue', () => {
+    it('lists seven datasets in tab order with unique kebab-case ids', () => {
+      expect(datasets.map((d) => d.tab)).toEqual([
+        'Production',
+        'Dependence',
+        'Elements',
+        'Partnership',
+        'Players',
+        'Projects',
+        'Timeline',
+      ]);
+      for (const def of datasets) expect(def.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+      expect(findDataset('elements')?.tab).toBe('Elements');
+      expect(findDataset('nope')).toBeUndefined();
+    });
+
+    it('gives every column a title and a description, and key and chart columns exist', () => {
+      for (const def of datasets) {
+        const fields = Object.keys(def.schema.shape);
+        for (const field of def.key) expect(fields).toContain(field);
+        if (def.chart) expect(fields).toEqual(expect.arrayContaining([def.chart.x, def.chart.y]));
+        for (const schema of Object.values(def.schema.shape)) {
+          const meta = z.globalRegistry.get(schema);
+          expect(meta?.title, `${def.id}`).toBeTruthy();
+          expect(meta?.description, `${def.id}`).toBeTruthy();
+        }
+      }
+    });
+
+    it('serves a JSON Schema (2020-12) of flat rows with titles and descriptions', () => {
+      const schema = rowJsonSchema(production);
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(schema.properties?.share).toMatchObject({
+        title: 'Share of global production (%)',
+        type: 'number',
+      });
+      for (const def of datasets) {
+        for (const property of Object.values(rowJsonSchema(def).properties ?? {})) {
+          expect(JSON.stringify(property)).not.toMatch(/"type":"(object|array)"/);
+        }
+      }
+    });
+
+    it('publishes rows that validate against the JSON Schema and parse back to themselves', () => {
+      const rows = validateTab(production, [header, china, us]).rows;
+      const schema = rowJsonSchema(production) as Parameters<typeof jsonSchemaErrors>[0];
+      for (const row of rows) {
+        expect(jsonSchemaErrors(schema, row)).toEqual([]);
+        expect(production.schema.parse(row)).toStrictEqual(row);
+      }
+      expect(jsonSchemaErrors(schema, { ...rows[0], share: '70%' })).toEqual(['/share: not number']);
+      expect(jsonSchemaErrors(schema, { ...rows[0], extra: 1 })).toEqual(['/extra: not allowed']);
+    });
+  });
+}
