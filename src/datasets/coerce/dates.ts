@@ -30,7 +30,7 @@ const dayMonthYear = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/i;
 const monthDayYear = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 const numeric = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
 
-/** Spreadsheets count days from 1899-12-30 (so that 1900-03-01 is 61, keeping Lotus's leap-year bug). */
+/** Google Sheets counts days from 1899-12-30 (Excel's serials agree from 1900-03-01 on). */
 const serialEpoch = Date.UTC(1899, 11, 30);
 const dayMs = 86_400_000;
 
