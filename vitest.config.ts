@@ -5,7 +5,13 @@ export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            // Test-only tokens; the real ADMIN_TOKEN is a secret (`wrangler secret put`, or .dev.vars locally).
+            miniflare: { bindings: { ADMIN_TOKEN: 'tests:test-admin-token,rotated:second-test-token' } },
+          }),
+        ],
         test: { name: 'worker', include: ['test/worker/**/*.test.ts', 'src/**/*.test.ts'] },
       },
       {

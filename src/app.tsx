@@ -7,6 +7,7 @@ import type { AppEnv, Bindings } from './env.ts';
 import { notFoundOrNotAllowed } from './http/method-not-allowed.ts';
 import { problem } from './http/problem.ts';
 import { ApiReference, type OpenApiDocument } from './pages/api-reference.tsx';
+import { adminRoutes } from './routes/admin.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { validationHook } from './routes/validation-hook.ts';
@@ -62,6 +63,8 @@ export function createApp(options: AppOptions) {
   });
 
   app.route('/', datasetRoutes);
+  // Admin paths sit outside the CORS paths above on purpose: no browser page may call them cross-origin.
+  app.route('/', adminRoutes);
   app.route('/', healthRoutes);
   app.doc31('/openapi.json', openApiConfig);
   app.get('/docs', (c) =>

@@ -1,13 +1,24 @@
 import type { DatasetDefinition } from './datasets/types.ts';
 import type { DatasetReader } from './store/reader.ts';
+import type { DatasetWriter } from './writer/dataset-writer.ts';
 
 export interface Bindings {
   DATASETS: KVNamespace;
+  /** One writer per dataset, `getByName(id)`: the only way a version is published. */
+  DATASET_WRITER: DurableObjectNamespace<DatasetWriter>;
+  /** Secret: comma-separated `label:token` pairs accepted by the admin API. */
+  ADMIN_TOKEN?: string;
+  /** How many of the newest versions keep their rows (default 50). */
+  RETENTION?: string;
+  /** Largest admin request body in bytes (default 32 MiB). */
+  MAX_BODY_BYTES?: string;
 }
 
 export interface Variables {
   reader: DatasetReader;
   datasets: ReadonlyMap<string, DatasetDefinition>;
+  /** The label of the admin token a request was authenticated with (admin routes only). */
+  adminLabel: string;
 }
 
 export interface AppEnv {

@@ -23,6 +23,7 @@ const titles: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function problemResponse(problem: Problem, headers?: HeadersInit): Response {

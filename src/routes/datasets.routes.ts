@@ -90,3 +90,40 @@ export const getSchema = createRoute({
     ...unknown('dataset'),
   },
 });
+
+const RowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+export const ChangesSchema = z
+  .object({
+    dataset: z.string(),
+    version: z.number().int(),
+    previousVersion: z.number().int().nullable().openapi({ description: 'Null for version 1: all added.' }),
+    key: z
+      .array(z.string())
+      .openapi({ description: "The dataset's key columns, which rows are matched by." }),
+    counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+    complete: z.boolean().openapi({
+      description: 'False when the diff was too large to store; then only the counts are given.',
+    }),
+    added: z.array(RowSchema).optional(),
+    removed: z.array(RowSchema).optional(),
+    changed: z.array(z.object({ key: RowSchema, before: RowSchema, after: RowSchema })).optional(),
+  })
+  .openapi('Changes');
+
+export const getChanges = createRoute({
+  method: 'get',
+  path: '/v1/datasets/{id}/versions/{n}/changes',
+  tags: ['versions'],
+  summary: 'Row-level diff of a version against the one before, by key',
+  request: { params: z.object({ id: DatasetIdParam, n: VersionParam }) },
+  responses: {
+    200: {
+      description: 'The diff (cacheable forever).',
+      content: { 'application/json': { schema: ChangesSchema } },
+    },
+    ...notModified,
+    ...unknown('dataset, version, or stored diff'),
+    410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
+  },
+});

@@ -16,7 +16,14 @@ import {
 import { rowsBody } from '../render/rows-body.ts';
 import { gone } from '../render/selected-rows.ts';
 import type { Head, VersionMeta } from '../store/records.ts';
-import { getLatest, getSchema, getVersion, listDatasets, listVersions } from './datasets.routes.ts';
+import {
+  getChanges,
+  getLatest,
+  getSchema,
+  getVersion,
+  listDatasets,
+  listVersions,
+} from './datasets.routes.ts';
 import { validationHook } from './validation-hook.ts';
 
 const datasetPath = (id: string) => `/v1/datasets/${id}`;
@@ -30,7 +37,7 @@ function links(id: string, version: number): Record<string, string> {
   };
 }
 
-function datasetOr404(c: Context<AppEnv>, id: string): DatasetDefinition {
+export function datasetOr404(c: Context<AppEnv>, id: string): DatasetDefinition {
   const def = c.var.datasets.get(id);
   if (def) return def;
   throw problem(404, `There is no dataset "${id}". The catalogue at /v1/datasets lists them all.`);
@@ -149,6 +156,31 @@ export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     const meta = await c.var.reader.meta(id, n);
     if (!meta) throw problem(404, `Version ${n} of "${id}" is not available yet; try again in a minute.`);
     return serveRows(c, meta, c.req.valid('query'), 'version');
+  })
+  .openapi(getChanges, async (c) => {
+    const { id, n } = c.req.valid('param');
+    const head = await headOr404(c, id);
+    if (n > head.version) {
+      throw problem(404, `Dataset "${id}" has no version ${n}; the latest is ${head.version}.`);
+    }
+    if (n < head.retainedFrom) throw gone({ dataset: id, version: n });
+    const meta = await c.var.reader.meta(id, n);
+    if (!meta) throw problem(404, `Version ${n} of "${id}" is not available yet; try again in a minute.`);
+    const headers = {
+      etag: representationEtag(meta.contentHash, n, 'changes'),
+      'last-modified': httpDate(meta.publishedAt),
+      'cache-control': immutableCacheControl,
+      'cache-tag': cacheTags(id),
+    };
+    if (ifNoneMatchHits(c.req.header('if-none-match'), headers.etag)) return c.body(null, 304, headers);
+    const changes = await c.var.reader.changes(id, n);
+    if (changes === null) {
+      throw problem(
+        404,
+        `Version ${n} of "${id}" was stored without a diff; compare it with version ${n - 1}.`,
+      );
+    }
+    return c.body(changes, 200, { ...headers, 'content-type': 'application/json' });
   })
   .openapi(getSchema, async (c) => {
     const { id } = c.req.valid('param');

@@ -1,0 +1,42 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../env.ts';
+import { publishConfig } from '../publish/publish-config.ts';
+import { problem } from './problem.ts';
+
+const jsonType = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/** 413 past MAX_BODY_BYTES, read from the config on each request (it is a var, not a constant). */
+export const configuredBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
+  const { maxBodyBytes } = publishConfig(c.env);
+  return bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw problem(
+        413,
+        `The body is larger than the ${maxBodyBytes} bytes this Worker accepts (MAX_BODY_BYTES).`,
+      );
+    },
+  })(c, next);
+};
+
+/**
+ * 415 unless the body is declared JSON, 400 if it does not parse. Parsed here, once, so every failure
+ * is a problem that says what to send; the route's validator then reads Hono's cached parse.
+ */
+export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = c.req.header('content-type') ?? '';
+  if (!jsonType.test(type)) {
+    const got = type ? `"${type.slice(0, 100)}"` : 'no Content-Type';
+    throw problem(415, `Send the body as JSON with Content-Type: application/json; got ${got}.`);
+  }
+  try {
+    await c.req.json();
+  } catch (error) {
+    throw problem(
+      400,
+      `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  await next();
+};

@@ -1,0 +1,138 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { DatasetIdParam, problemContent } from './schemas.ts';
+
+/** `source` is stored with every version and repeated in the history, so it stays small. */
+const maxSourceBytes = 4096;
+
+const Source = z
+  .record(z.string(), z.unknown())
+  .refine((source) => JSON.stringify(source).length <= maxSourceBytes, {
+    message: `source must serialize to at most ${maxSourceBytes} bytes of JSON.`,
+  })
+  .openapi({
+    description: 'Where the rows came from (spreadsheet id, tab, revision…), recorded with the version.',
+    example: { kind: 'google', spreadsheet: '1AbC…', tab: 'Production' },
+  });
+
+export const PublishBody = z
+  .object({
+    rows: z.array(z.unknown()).openapi({
+      description:
+        'Every row of the dataset, as objects keyed by field id. The rows a GET serves are valid input.',
+      items: { type: 'object' },
+    }),
+    source: Source.optional(),
+    baseVersion: z.number().int().min(0).optional().openapi({
+      description: 'The version these rows were edited from (0: none yet); 409 if the head has moved on.',
+    }),
+    force: z.boolean().optional().openapi({
+      description: "Publish even if more rows would go than the dataset's shrink guard allows.",
+    }),
+  })
+  .openapi('PublishRequest');
+
+export const RollbackBody = z
+  .object({
+    version: z.number().int().min(1).openapi({ description: 'The version whose rows to publish again.' }),
+    force: z.boolean().optional().openapi({ description: 'As for a publish: pass the shrink guard.' }),
+  })
+  .openapi('RollbackRequest');
+
+const Counts = z
+  .object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() })
+  .openapi('ChangeCounts');
+
+const Unchanged = z
+  .object({ unchanged: z.literal(true), version: z.number().int() })
+  .openapi('PublishUnchanged');
+
+export const Published = z
+  .object({
+    version: z.number().int(),
+    changes: Counts,
+    rolledBackFrom: z.number().int().optional(),
+  })
+  .openapi('Published');
+
+const RowProblems = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    problems: z.array(
+      z.object({
+        row: z.number().int().openapi({ description: 'Index into `rows`, from 0.' }),
+        column: z.string().nullable(),
+        message: z.string(),
+        value: z.unknown(),
+      }),
+    ),
+  })
+  .openapi('RowProblems');
+
+const problem = (description: string) => ({ description, content: problemContent });
+
+const common = {
+  400: problem('The body is not valid JSON, or not of this shape.'),
+  401: problem('No admin token, or not a valid one.'),
+  404: problem('No such dataset.'),
+  413: problem('The body is larger than MAX_BODY_BYTES.'),
+  415: problem('The body is not application/json.'),
+  422: {
+    description: 'Rows that do not meet the dataset schema: every problem, not only the first.',
+    content: { 'application/problem+json': { schema: RowProblems } },
+  },
+  503: problem('Storage failed part way; the previous version is still served. Try again.'),
+};
+
+const written = {
+  200: {
+    description: 'The rows equal the current version; nothing was written.',
+    content: { 'application/json': { schema: Unchanged } },
+  },
+  201: {
+    description: 'A new version is live; its row-level diff is at /v1/datasets/{id}/versions/{n}/changes.',
+    content: { 'application/json': { schema: Published } },
+  },
+};
+
+const security = [{ adminToken: [] }];
+
+export const publishDataset = createRoute({
+  method: 'put',
+  path: '/admin/v1/datasets/{id}',
+  tags: ['admin'],
+  summary: 'Publish every row of a dataset as a new version',
+  security,
+  request: {
+    params: z.object({ id: DatasetIdParam }),
+    body: { required: true, content: { 'application/json': { schema: PublishBody } } },
+  },
+  responses: {
+    ...written,
+    ...common,
+    409: problem(
+      'baseVersion is not the current version, or more rows would go than the shrink guard allows.',
+    ),
+  },
+});
+
+export const rollbackDataset = createRoute({
+  method: 'post',
+  path: '/admin/v1/datasets/{id}/rollback',
+  tags: ['admin'],
+  summary: "Publish an earlier version's rows again, as a new version",
+  security,
+  request: {
+    params: z.object({ id: DatasetIdParam }),
+    body: { required: true, content: { 'application/json': { schema: RollbackBody } } },
+  },
+  responses: {
+    ...written,
+    ...common,
+    404: problem('No such dataset or version.'),
+    409: problem('More rows would go than the shrink guard allows.'),
+    410: problem("The version's rows are past retention."),
+  },
+});

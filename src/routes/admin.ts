@@ -1,0 +1,213 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { columnsOf } from '../datasets/columns.ts';
+import type { DatasetDefinition, Row } from '../datasets/types.ts';
+import type { AppEnv } from '../env.ts';
+import { adminAuth } from '../http/admin-auth.ts';
+import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
+import { problem } from '../http/problem.ts';
+import { purgePublished } from '../http/purge-published.ts';
+import { publishConfig } from '../publish/publish-config.ts';
+import { checkRows, type RowProblem } from '../publish/row-problems.ts';
+import { schemaHash } from '../publish/schema-hash.ts';
+import { defaultShrinkGuard, shrinkDetail } from '../publish/shrink-guard.ts';
+import type { PublishRequest, PublishResult, VersionRows } from '../writer/publisher.ts';
+import { publishDataset, rollbackDataset } from './admin.routes.ts';
+import { datasetOr404 } from './datasets.ts';
+import { validationHook } from './validation-hook.ts';
+
+/** A 422 lists every problem, up to this many: enough to fix a sheet, small enough to send. */
+const maxProblems = 10_000;
+
+type Outcome = PublishResult['outcome'] | 'invalid' | 'failed';
+
+/** One line per publish attempt that reached the writer's checks: what a log search needs, never a token. */
+interface PublishLog {
+  event: 'publish';
+  dataset: string;
+  by: string;
+  rows: number;
+  outcome: Outcome;
+  version?: number;
+  rolledBackFrom?: number;
+}
+
+async function logged<T>(entry: PublishLog, work: (entry: PublishLog) => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work(entry);
+  } finally {
+    console.log(JSON.stringify({ ...entry, ms: Date.now() - started }));
+  }
+}
+
+function invalid(entry: PublishLog, problems: RowProblem[], what: string) {
+  entry.outcome = 'invalid';
+  const rows = new Set(problems.map((p) => p.row)).size;
+  const listed = problems.length > maxProblems ? ` (the first ${maxProblems} are listed)` : '';
+  return problem(
+    422,
+    `${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}${listed}; ` +
+      'nothing was published. Each problem names the row (its index in rows, from 0), the column and what to change.',
+    { problems: problems.slice(0, maxProblems), problemCount: problems.length },
+  );
+}
+
+async function writerRequest(
+  c: Context<AppEnv>,
+  def: DatasetDefinition,
+  rows: Row[],
+  options: Pick<PublishRequest, 'source' | 'baseVersion' | 'force' | 'rolledBackFrom'>,
+): Promise<PublishRequest> {
+  return {
+    dataset: def.id,
+    rows,
+    columns: columnsOf(def),
+    key: [...def.key],
+    schemaHash: await schemaHash(def),
+    shrinkGuard: def.shrinkGuard ?? defaultShrinkGuard,
+    retention: publishConfig(c.env).retention,
+    publishedBy: c.var.adminLabel,
+    ...options,
+  };
+}
+
+/**
+ * The writer's RPC methods as plain promises: its results are plain data (no stubs to dispose), and
+ * the generated RPC types of a union result do not narrow.
+ */
+interface Writer {
+  publish(request: PublishRequest): Promise<PublishResult>;
+  versionRows(version: number): Promise<VersionRows>;
+}
+
+const writerOf = (c: Context<AppEnv>, id: string) => c.env.DATASET_WRITER.getByName(id) as unknown as Writer;
+
+/** The writer's failures are storage failures (bad input never reaches it): 503, try again. */
+async function callWriter<T>(dataset: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    console.error(JSON.stringify({ event: 'publish.failed', dataset, message: String(error) }));
+    throw problem(
+      503,
+      `Publishing "${dataset}" failed while writing storage; the previous version is still served. Try again shortly.`,
+      {},
+      { 'retry-after': '5' },
+    );
+  }
+}
+
+function refuse(id: string, result: Extract<PublishResult, { outcome: 'stale' | 'shrink' }>) {
+  if (result.outcome === 'shrink') {
+    const { removing, of } = result.shrink;
+    return problem(409, shrinkDetail(id, result.shrink), { removing, rows: of });
+  }
+  return problem(
+    409,
+    `baseVersion ${result.baseVersion} is not the current version of "${id}", which is ${result.version}. ` +
+      `Fetch version ${result.version}, apply the edit to it and publish with "baseVersion": ${result.version}.`,
+    { currentVersion: result.version },
+  );
+}
+
+export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+adminRoutes.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'A token from the ADMIN_TOKEN secret (`label:token` pairs; send only the token).',
+});
+
+adminRoutes.use('/admin/*', async (c, next) => {
+  await next();
+  c.res.headers.set('cache-control', 'no-store');
+});
+adminRoutes.use('/admin/*', adminAuth());
+adminRoutes.on(['PUT', 'POST', 'PATCH'], '/admin/*', configuredBodyLimit, jsonBody);
+
+adminRoutes
+  .openapi(publishDataset, async (c) => {
+    const { id } = c.req.valid('param');
+    const { rows: input, source, baseVersion, force } = c.req.valid('json');
+    const def = datasetOr404(c, id);
+    const entry: PublishLog = {
+      event: 'publish',
+      dataset: id,
+      by: c.var.adminLabel,
+      rows: input.length,
+      outcome: 'failed',
+    };
+    return logged(entry, async () => {
+      const checked = checkRows(def, input);
+      if (!checked.ok)
+        throw invalid(entry, checked.problems, `The rows sent for "${id}" do not meet its schema`);
+      const request = await writerRequest(c, def, checked.rows, { source, baseVersion, force });
+      const stub = writerOf(c, id);
+      const result = await callWriter(id, () => stub.publish(request));
+      entry.outcome = result.outcome;
+      if (result.outcome === 'unchanged') {
+        entry.version = result.version;
+        return c.json({ unchanged: true as const, version: result.version }, 200);
+      }
+      if (result.outcome !== 'published') throw refuse(id, result);
+      entry.version = result.version;
+      await purgePublished(c, id);
+      return c.json({ version: result.version, changes: result.changes }, 201, {
+        location: `/v1/datasets/${id}/versions/${result.version}`,
+      });
+    });
+  })
+  .openapi(rollbackDataset, async (c) => {
+    const { id } = c.req.valid('param');
+    const { version, force } = c.req.valid('json');
+    const def = datasetOr404(c, id);
+    const stub = writerOf(c, id);
+    const found = await callWriter(id, () => stub.versionRows(version));
+    if (found.status === 'missing') {
+      throw problem(
+        404,
+        found.latest === 0
+          ? `Dataset "${id}" has no published version to roll back to.`
+          : `Dataset "${id}" has no version ${version}; the latest is ${found.latest}.`,
+      );
+    }
+    if (found.status === 'pruned') {
+      throw problem(
+        410,
+        `The rows of version ${version} of "${id}" are no longer kept (retention), so it cannot be rolled back to. ` +
+          `Its metadata is still listed at /v1/datasets/${id}/versions.`,
+      );
+    }
+    const entry: PublishLog = {
+      event: 'publish',
+      dataset: id,
+      by: c.var.adminLabel,
+      rows: found.rows.length,
+      outcome: 'failed',
+      rolledBackFrom: version,
+    };
+    return logged(entry, async () => {
+      const checked = checkRows(def, found.rows);
+      if (!checked.ok) {
+        throw invalid(
+          entry,
+          checked.problems,
+          `The rows of version ${version} no longer meet the schema of "${id}"`,
+        );
+      }
+      const request = await writerRequest(c, def, checked.rows, { force, rolledBackFrom: version });
+      const result = await callWriter(id, () => stub.publish(request));
+      entry.outcome = result.outcome;
+      if (result.outcome === 'unchanged') {
+        entry.version = result.version;
+        return c.json({ unchanged: true as const, version: result.version }, 200);
+      }
+      if (result.outcome !== 'published') throw refuse(id, result);
+      entry.version = result.version;
+      await purgePublished(c, id);
+      return c.json({ version: result.version, changes: result.changes, rolledBackFrom: version }, 201, {
+        location: `/v1/datasets/${id}/versions/${result.version}`,
+      });
+    });
+  });

@@ -1,0 +1,35 @@
+import type { VersionMeta } from '../store/records.ts';
+
+/** A version the writer has made live, with the oldest version whose rows were kept at the time. */
+export interface CommittedVersion {
+  meta: VersionMeta;
+  retainedFrom: number;
+}
+
+/** A row of the current version: its canonical line and where it stood. */
+export interface CurrentRow {
+  line: string;
+  position: number;
+}
+
+export interface RowWrites {
+  upserts: { key: string; line: string; position: number }[];
+  deletes: string[];
+}
+
+/**
+ * The writer's authoritative record of one dataset: every version it made live, and the rows of the
+ * current one keyed by the dataset's key (what the next diff compares against).
+ */
+export interface HistoryStore {
+  latest(): CommittedVersion | null;
+  find(version: number): { meta: VersionMeta; pruned: boolean } | null;
+  /** Every version's metadata, newest first. */
+  metas(): VersionMeta[];
+  currentRows(): Map<string, CurrentRow>;
+  /** Records a live version and moves the current rows to it, both or neither. */
+  commit(version: CommittedVersion, rows: RowWrites): void;
+  /** Versions older than `version` whose rows are still stored. */
+  unpruned(before: number): VersionMeta[];
+  markPruned(version: number): void;
+}

@@ -1,0 +1,197 @@
+import type { Column } from '../datasets/columns.ts';
+import type { Row } from '../datasets/types.ts';
+import { changesDocument, countsOf } from '../publish/changes.ts';
+import { diffLines, type KeyedLine, rowKey } from '../publish/diff.ts';
+import { type Shrink, shrinkBeyondGuard } from '../publish/shrink-guard.ts';
+import { keys } from '../store/keys.ts';
+import type { KvStore } from '../store/kv.ts';
+import { splitRows } from '../store/pages.ts';
+import { prepareVersion } from '../store/prepare-version.ts';
+import { type ChangeCounts, summarize, type VersionMeta } from '../store/records.ts';
+import { pruneVersion, type VersionWrite, writeVersion } from '../store/versions.ts';
+import type { CurrentRow, HistoryStore, RowWrites } from './history-store.ts';
+
+/**
+ * Everything the writer needs to publish, already checked: the route validated the rows with the
+ * dataset's schema, so the writer stays schema-agnostic and needs no dataset registry of its own.
+ */
+export interface PublishRequest {
+  dataset: string;
+  rows: Row[];
+  columns: Column[];
+  key: string[];
+  schemaHash: string;
+  /** Largest share of the rows this publish may remove without `force`. */
+  shrinkGuard: number;
+  retention: number;
+  publishedBy: string;
+  source?: Record<string, unknown>;
+  baseVersion?: number;
+  force?: boolean;
+  rolledBackFrom?: number;
+}
+
+export type PublishResult =
+  | { outcome: 'unchanged'; version: number }
+  | { outcome: 'published'; version: number; rowCount: number; changes: ChangeCounts }
+  | { outcome: 'stale'; version: number; baseVersion: number }
+  | { outcome: 'shrink'; shrink: Shrink };
+
+export type VersionRows =
+  | { status: 'found'; rows: Row[] }
+  | { status: 'missing'; latest: number }
+  | { status: 'pruned' };
+
+export interface WriterDeps {
+  store: KvStore;
+  history: HistoryStore;
+  now?: () => Date;
+  pageTarget?: number;
+}
+
+const decoder = new TextDecoder();
+
+function log(event: string, fields: Record<string, unknown>) {
+  console.error(JSON.stringify({ event, ...fields }));
+}
+
+/**
+ * Publishes one version. Callers run it one at a time per dataset (the Durable Object does), so the
+ * version number it takes from the history is free. The version becomes live when KV's head names it;
+ * only then is it committed to the history, so a failure before that leaves the previous version in
+ * charge everywhere and the number free for the next attempt.
+ */
+export async function publish(deps: WriterDeps, request: PublishRequest): Promise<PublishResult> {
+  const latest = deps.history.latest();
+  const current = latest?.meta.version ?? 0;
+  if (request.baseVersion !== undefined && request.baseVersion !== current) {
+    return { outcome: 'stale', version: current, baseVersion: request.baseVersion };
+  }
+
+  const version = current + 1;
+  const prepared = await prepareVersion(
+    {
+      dataset: request.dataset,
+      version,
+      publishedAt: (deps.now?.() ?? new Date()).toISOString(),
+      rows: request.rows,
+      columns: request.columns,
+      schemaHash: request.schemaHash,
+      publishedBy: request.publishedBy,
+      ...(request.source !== undefined && { source: request.source }),
+      ...(request.rolledBackFrom !== undefined && { rolledBackFrom: request.rolledBackFrom }),
+    },
+    deps.pageTarget,
+  );
+  if (latest && latest.meta.contentHash === prepared.meta.contentHash) {
+    return { outcome: 'unchanged', version: current };
+  }
+
+  // The pages already hold each row's canonical line; diffing those avoids serializing twice.
+  const lines = prepared.pages.flatMap((page) => splitRows(decoder.decode(page)));
+  const next: KeyedLine[] = request.rows.map((row, i) => ({
+    key: rowKey(row, request.key),
+    line: lines[i] ?? '',
+  }));
+  const currentRows = deps.history.currentRows();
+  const previous = new Map([...currentRows].map(([key, row]) => [key, row.line]));
+  const diff = diffLines(previous, next);
+  const shrink = shrinkBeyondGuard(previous.size, diff.removed.length, request.shrinkGuard);
+  if (shrink && !request.force) return { outcome: 'shrink', shrink };
+
+  const changes = countsOf(diff);
+  const meta: VersionMeta = { ...prepared.meta, changes };
+  const retainedFrom = Math.max(latest?.retainedFrom ?? 1, version - request.retention + 1);
+  await writeLive(deps.store, {
+    meta,
+    pages: prepared.pages,
+    changes: changesDocument({
+      dataset: request.dataset,
+      version,
+      previousVersion: latest ? current : null,
+      key: request.key,
+      diff,
+      next,
+      previous,
+    }),
+    history: [summarize(meta), ...deps.history.metas().map(summarize)],
+    retainedFrom,
+  });
+  deps.history.commit({ meta, retainedFrom }, rowWrites(currentRows, next, diff.removed));
+  await prune(deps, retainedFrom);
+  return { outcome: 'published', version, rowCount: meta.rowCount, changes };
+}
+
+/** Only rows that are new, changed or moved are written, so a small edit costs a few SQLite writes. */
+function rowWrites(current: ReadonlyMap<string, CurrentRow>, next: readonly KeyedLine[], removed: string[]) {
+  const writes: RowWrites = { upserts: [], deletes: removed };
+  next.forEach(({ key, line }, position) => {
+    const before = current.get(key);
+    if (!before || before.line !== line || before.position !== position)
+      writes.upserts.push({ key, line, position });
+  });
+  return writes;
+}
+
+/**
+ * `writeVersion` with two guarantees around failure. Every write it started has settled before the
+ * error leaves, so a retry taking the same version number cannot be overtaken by a stray page of this
+ * attempt. And once the head is written the version is live whatever fails after it (the history list
+ * or catalogue entry, which the next publish rewrites), so it must be committed, not retried under the
+ * same number.
+ */
+async function writeLive(store: KvStore, write: VersionWrite): Promise<void> {
+  const headKey = keys.head(write.meta.dataset);
+  const started: Promise<void>[] = [];
+  let live = false;
+  const tracking: KvStore = {
+    ...store,
+    put(key, value) {
+      const done = store.put(key, value).then(() => {
+        if (key === headKey) live = true;
+      });
+      started.push(done);
+      return done;
+    },
+  };
+  try {
+    await writeVersion(tracking, write);
+  } catch (error) {
+    await Promise.allSettled(started);
+    if (!live) throw error;
+    log('publish.lists-stale', {
+      dataset: write.meta.dataset,
+      version: write.meta.version,
+      message: String(error),
+    });
+  }
+}
+
+/** Drops the rows of versions past retention; one that fails to go is tried again next publish. */
+async function prune(deps: WriterDeps, retainedFrom: number) {
+  for (const meta of deps.history.unpruned(retainedFrom)) {
+    try {
+      await pruneVersion(deps.store, meta);
+      deps.history.markPruned(meta.version);
+    } catch (error) {
+      log('prune.failed', { dataset: meta.dataset, version: meta.version, message: String(error) });
+      return;
+    }
+  }
+}
+
+/** A version's rows as stored, for a rollback; the history, not KV, says whether it exists. */
+export async function versionRows(deps: WriterDeps, version: number): Promise<VersionRows> {
+  const found = deps.history.find(version);
+  const latest = deps.history.latest();
+  if (!found || !latest) return { status: 'missing', latest: latest?.meta.version ?? 0 };
+  if (found.pruned || version < latest.retainedFrom) return { status: 'pruned' };
+  const { meta } = found;
+  const rows: Row[] = [];
+  for (let page = 0; page < meta.pageStarts.length; page++) {
+    const bytes = await deps.store.getBytes(keys.page(meta.dataset, version, page));
+    if (bytes === null) return { status: 'pruned' };
+    for (const line of splitRows(decoder.decode(bytes))) rows.push(JSON.parse(line) as Row);
+  }
+  return { status: 'found', rows };
+}

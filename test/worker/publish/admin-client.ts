@@ -1,0 +1,46 @@
+import { env } from 'cloudflare:workers';
+import { createApp } from '../../../src/app.tsx';
+import type { DatasetDefinition } from '../../../src/datasets/types.ts';
+import type { Bindings } from '../../../src/env.ts';
+import { kvStore } from '../../../src/store/kv.ts';
+import { createReaderCaches } from '../../../src/store/reader.ts';
+import { testDataset } from '../support/test-dataset.ts';
+
+/** The token vitest.config.ts gives the test Worker, under the label "tests". */
+export const adminToken = 'test-admin-token';
+
+/** The test dataset under another id, so each test in a file has a writer and keys of its own. */
+export function datasetNamed(id: string, extra: Partial<DatasetDefinition> = {}): DatasetDefinition {
+  return { ...testDataset, id, ...extra };
+}
+
+export interface AdminClientOptions {
+  datasets?: readonly DatasetDefinition[];
+  vars?: Partial<Bindings>;
+}
+
+/** An app over the test's KV and real Durable Objects, with helpers that speak the admin API. */
+export function adminClient(options: AdminClientOptions = {}) {
+  const app = createApp({
+    datasets: options.datasets ?? [testDataset],
+    caches: createReaderCaches(),
+  });
+  const bindings = { ...env, ...options.vars };
+  const request = (path: string, init?: RequestInit) =>
+    app.request(`http://assay.test${path}`, init, bindings);
+  const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    request(path, {
+      method,
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  return {
+    app,
+    store: kvStore(env.DATASETS),
+    request,
+    put: (id: string, body: unknown, headers?: Record<string, string>) =>
+      send('PUT', `/admin/v1/datasets/${id}`, body, headers),
+    rollback: (id: string, body: unknown, headers?: Record<string, string>) =>
+      send('POST', `/admin/v1/datasets/${id}/rollback`, body, headers),
+  };
+}
