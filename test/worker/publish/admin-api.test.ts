@@ -1,0 +1,380 @@
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it, vi } from 'vitest';
+import type { VersionSummary } from '../../../src/store/records.ts';
+import { items } from '../support/test-dataset.ts';
+import { adminClient, adminToken, datasetNamed } from './admin-client.ts';
+
+interface Problem {
+  status: number;
+  detail: string;
+  problems?: { row: number; column: string | null; message: string; value: unknown }[];
+}
+
+/** A client whose app knows the given dataset ids (the test dataset under each). */
+function clientFor(...ids: string[]) {
+  return adminClient({ datasets: ids.map((id) => datasetNamed(id)) });
+}
+
+async function expectProblem(res: Response, status: number, detail?: RegExp): Promise<Problem> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  const body = await res.json<Problem>();
+  expect(body.status).toBe(status);
+  expect(JSON.stringify(body)).not.toMatch(/\bat .*\.ts:\d+|test-admin-token/);
+  if (detail) expect(body.detail).toMatch(detail);
+  return body;
+}
+
+describe('authentication', () => {
+  it('answers 401 for a missing, wrong or non-Bearer token, with no CORS and no token echoed', async () => {
+    const client = clientFor('auth');
+    const url = '/admin/v1/datasets/auth';
+    const body = JSON.stringify({ rows: items(1) });
+    const tries: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-token' },
+      { authorization: `Basic ${adminToken}` },
+      { authorization: `Bearer ${adminToken}x` },
+      { authorization: 'Bearer tests:test-admin-token' },
+    ];
+    for (const headers of tries) {
+      const res = await client.request(url, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', origin: 'https://evil.test', ...headers },
+        body,
+      });
+      await expectProblem(res, 401, /Authorization: Bearer/);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="assay-admin"');
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  it('accepts every configured token and records its label, never the token', async () => {
+    const client = clientFor('labels');
+    const logs = vi.spyOn(console, 'log');
+    expect((await client.put('labels', { rows: items(2) })).status).toBe(201);
+    const rotated = await client.put(
+      'labels',
+      { rows: items(3) },
+      { authorization: 'Bearer second-test-token' },
+    );
+    expect(rotated.status).toBe(201);
+    const history = await (await client.request('/v1/datasets/labels/versions')).json<{
+      versions: VersionSummary[];
+    }>();
+    expect(history.versions.map((v) => v.publishedBy)).toEqual(['rotated', 'tests']);
+    const lines = logs.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('"publish"'));
+    expect(lines).toHaveLength(2);
+    expect(JSON.parse(lines[1] ?? '{}')).toMatchObject({
+      event: 'publish',
+      dataset: 'labels',
+      by: 'rotated',
+      rows: 3,
+      outcome: 'published',
+      version: 2,
+      ms: expect.any(Number),
+    });
+    expect(lines.join('\n')).not.toMatch(/test-admin-token|second-test-token/);
+    logs.mockRestore();
+  });
+
+  it('guards the real Worker too', async () => {
+    const res = await exports.default.fetch('http://assay.test/admin/v1/datasets/anything', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"rows":[]}',
+    });
+    await expectProblem(res, 401);
+    const unknown = await exports.default.fetch('http://assay.test/admin/v1/datasets/no-such-dataset', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: '{"rows":[]}',
+    });
+    await expectProblem(unknown, 404, /no dataset "no-such-dataset"/);
+  });
+});
+
+describe('PUT /admin/v1/datasets/:id', () => {
+  it('publishes new content as 201 with change counts, then the same content as 200 unchanged', async () => {
+    const client = clientFor('basic');
+    const first = await client.put('basic', { rows: items(5), source: { kind: 'test', tab: 'Items' } });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    expect(first.headers.get('location')).toBe('/v1/datasets/basic/versions/1');
+    expect(await first.json()).toEqual({ version: 1, changes: { added: 5, removed: 0, changed: 0 } });
+
+    const again = await client.put('basic', { rows: items(5) });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ unchanged: true, version: 1 });
+
+    const edited = items(6);
+    edited[2] = { ...edited[2], name: 'two' } as (typeof edited)[number];
+    const second = await client.put('basic', { rows: edited.slice(1) });
+    expect(await second.json()).toEqual({ version: 2, changes: { added: 1, removed: 1, changed: 1 } });
+
+    const latest = await (await client.request('/v1/datasets/basic')).json<{
+      version: number;
+      data: unknown[];
+    }>();
+    expect(latest.version).toBe(2);
+    expect(latest.data).toEqual(edited.slice(1));
+  });
+
+  it('records provenance on every version', async () => {
+    const client = clientFor('provenance');
+    await client.put('provenance', { rows: items(2), source: { kind: 'file', dir: 'fixtures' } });
+    const { versions } = await (await client.request('/v1/datasets/provenance/versions')).json<{
+      versions: (VersionSummary & { rowsRetained: boolean })[];
+    }>();
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({
+      version: 1,
+      publishedBy: 'tests',
+      source: { kind: 'file', dir: 'fixtures' },
+      rowCount: 2,
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      schemaHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      changes: { added: 2, removed: 0, changed: 0 },
+      rowsRetained: true,
+    });
+    expect(Date.parse(versions[0]?.publishedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('takes the rows a GET serves back as unchanged, never as a 422', async () => {
+    const client = clientFor('roundtrip');
+    const rows = [...items(4), { id: 99, name: 'quote " and, comma\nnewline', share: 0.125, active: false }];
+    await client.put('roundtrip', { rows });
+    const served = await (await client.request('/v1/datasets/roundtrip')).json<{ data: unknown[] }>();
+    const back = await client.put('roundtrip', { rows: served.data });
+    expect(back.status).toBe(200);
+    expect(await back.json()).toEqual({ unchanged: true, version: 1 });
+    // Key order is the schema's, whatever order a client sends.
+    const reordered = served.data.map((row) => Object.fromEntries(Object.entries(row as object).reverse()));
+    expect((await client.put('roundtrip', { rows: reordered })).status).toBe(200);
+  });
+
+  it('answers 422 with every problem, naming both rows of a repeated key, and publishes nothing', async () => {
+    const client = clientFor('invalid');
+    const rows = [
+      ...items(3),
+      { id: 7, name: null, share: 'lots', active: true },
+      { ...items(1)[0], name: 'again' },
+    ];
+    const body = await expectProblem(await client.put('invalid', { rows }), 422, /3 problems in 2 rows/);
+    expect(body.problems?.map(({ row, column }) => ({ row, column }))).toEqual([
+      { row: 3, column: 'name' },
+      { row: 3, column: 'share' },
+      { row: 4, column: null },
+    ]);
+    expect(body.problems?.[1]?.value).toBe('lots');
+    expect(body.problems?.[2]?.message).toMatch(/row 0/);
+    await expectProblem(await client.request('/v1/datasets/invalid'), 404);
+  });
+
+  it('answers 409 when baseVersion is not the head, and accepts the head', async () => {
+    const client = clientFor('base');
+    expect((await client.put('base', { rows: items(2), baseVersion: 0 })).status).toBe(201);
+    expect((await client.put('base', { rows: items(3), baseVersion: 1 })).status).toBe(201);
+    const stale = await expectProblem(await client.put('base', { rows: items(4), baseVersion: 1 }), 409);
+    expect(stale.detail).toMatch(/baseVersion 1 is not the current version of "base", which is 2/);
+    await expectProblem(await client.put('base', { rows: items(4), baseVersion: 7 }), 409);
+    expect((await client.put('base', { rows: items(4), baseVersion: 2 })).status).toBe(201);
+  });
+
+  it('answers 409 past the shrink guard, saying how many rows would go, until forced', async () => {
+    const client = adminClient({
+      datasets: [datasetNamed('shrink'), datasetNamed('strict', { shrinkGuard: 0.1 })],
+    });
+    await client.put('shrink', { rows: items(10) });
+    expect((await client.put('shrink', { rows: items(5) })).status).toBe(201);
+    const refused = await expectProblem(await client.put('shrink', { rows: items(2) }), 409);
+    expect(refused.detail).toMatch(/remove 3 of the 5 rows of "shrink" \(60%\).*"force": true/);
+    // Replacing every row is removing them all, even when the count stays.
+    await expectProblem(await client.put('shrink', { rows: items(5, 100) }), 409, /remove 5 of the 5/);
+    const forced = await client.put('shrink', { rows: items(2), force: true });
+    expect(await forced.json()).toEqual({ version: 3, changes: { added: 0, removed: 3, changed: 0 } });
+
+    await client.put('strict', { rows: items(10) });
+    await expectProblem(await client.put('strict', { rows: items(8) }), 409, /at most 10%/);
+    expect((await client.put('strict', { rows: items(9) })).status).toBe(201);
+  });
+
+  it('answers 404 for an unknown or malformed dataset id', async () => {
+    const client = clientFor('known');
+    await expectProblem(await client.put('unknown', { rows: [] }), 404, /no dataset "unknown"/);
+    await expectProblem(await client.put('Not_An_Id', { rows: [] }), 404);
+  });
+
+  it('answers 415 for a body that is not JSON and 400 for malformed JSON or the wrong shape', async () => {
+    const client = clientFor('shape');
+    // As bytes, so that no Content-Type is implied when none is given.
+    const put = (body: string, type?: string) =>
+      client.request('/admin/v1/datasets/shape', {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${adminToken}`, ...(type && { 'content-type': type }) },
+        body: new TextEncoder().encode(body),
+      });
+    await expectProblem(await put('rows=1', 'application/x-www-form-urlencoded'), 415, /application\/json/);
+    await expectProblem(await put('{"rows":[]}', 'text/plain'), 415);
+    await expectProblem(await put('{"rows":[]}'), 415, /no Content-Type/);
+    await expectProblem(await put('{"rows": [', 'application/json'), 400, /not valid JSON/);
+    await expectProblem(await put('', 'application/json'), 400, /not valid JSON/);
+    await expectProblem(await put('{"rows": 5}', 'application/json'), 400, /rows/);
+    await expectProblem(await put('[1, 2]', 'application/json'), 400);
+    await expectProblem(await put('{"rows": [], "baseVersion": -1}', 'application/json'), 400, /baseVersion/);
+    await expectProblem(await put('{"rows": [], "force": "yes"}', 'application/json'), 400, /force/);
+    const bigSource = JSON.stringify({ rows: [], source: { note: 'x'.repeat(5000) } });
+    await expectProblem(await put(bigSource, 'application/json; charset=utf-8'), 400, /source/);
+    expect((await put('{"rows": []}', 'application/json; charset=utf-8')).status).toBe(201);
+  });
+
+  it('answers 413 past MAX_BODY_BYTES, declared or streamed', async () => {
+    const client = adminClient({ datasets: [datasetNamed('limit')], vars: { MAX_BODY_BYTES: '200' } });
+    const body = JSON.stringify({ rows: items(10) });
+    expect(body.length).toBeGreaterThan(200);
+    await expectProblem(await client.put('limit', { rows: items(10) }), 413, /200 bytes/);
+    const streamed = await client.request('/admin/v1/datasets/limit', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: new Blob([body]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    await expectProblem(streamed, 413);
+    expect((await client.put('limit', { rows: items(1) })).status).toBe(201);
+  });
+
+  it('is listed in the OpenAPI document with its bearer scheme', async () => {
+    const doc = await (await clientFor('doc').request('/openapi.json')).json<{
+      paths: Record<string, Record<string, { security?: unknown }>>;
+      components: { securitySchemes?: Record<string, unknown> };
+    }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/admin/v1/datasets/{id}',
+        '/admin/v1/datasets/{id}/rollback',
+        '/v1/datasets/{id}/versions/{n}/changes',
+      ]),
+    );
+    expect(doc.paths['/admin/v1/datasets/{id}']?.put?.security).toEqual([{ adminToken: [] }]);
+    expect(doc.components.securitySchemes?.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});
+
+describe('GET /v1/datasets/:id/versions/:n/changes', () => {
+  it('serves the stored diff, immutable, with an ETag that answers 304', async () => {
+    const client = clientFor('changes');
+    await client.put('changes', { rows: items(3) });
+    const edited = [{ ...items(1)[0], name: 'zero' }, ...items(4).slice(2)];
+    await client.put('changes', { rows: edited });
+
+    const first = await client.request('/v1/datasets/changes/versions/1/changes');
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({
+      version: 1,
+      previousVersion: null,
+      counts: { added: 3, removed: 0, changed: 0 },
+      added: items(3),
+      removed: [],
+      changed: [],
+    });
+
+    const second = await client.request('/v1/datasets/changes/versions/2/changes');
+    expect(second.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(second.headers.get('cache-tag')).toBe('assay,assay:changes');
+    expect(second.headers.get('access-control-allow-origin')).toBe('*');
+    const etag = second.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"v2-/);
+    expect(await second.json()).toEqual({
+      dataset: 'changes',
+      version: 2,
+      previousVersion: 1,
+      key: ['id'],
+      counts: { added: 1, removed: 1, changed: 1 },
+      complete: true,
+      added: [items(4)[3]],
+      removed: [items(2)[1]],
+      changed: [{ key: { id: 0 }, before: items(1)[0], after: edited[0] }],
+    });
+    const again = await client.request('/v1/datasets/changes/versions/2/changes', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.status).toBe(304);
+
+    await expectProblem(await client.request('/v1/datasets/changes/versions/3/changes'), 404, /latest is 2/);
+    await expectProblem(await client.request('/v1/datasets/changes/versions/0/changes'), 404);
+    await expectProblem(await client.request('/v1/datasets/nope/versions/1/changes'), 404);
+  });
+});
+
+describe('POST /admin/v1/datasets/:id/rollback', () => {
+  it('publishes an earlier version again as a new version that records rolledBackFrom', async () => {
+    const client = clientFor('rollback');
+    await client.put('rollback', { rows: items(4) });
+    await client.put('rollback', { rows: items(6) });
+    const res = await client.rollback('rollback', { version: 1 });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toEqual({
+      version: 3,
+      rolledBackFrom: 1,
+      changes: { added: 0, removed: 2, changed: 0 },
+    });
+    const latest = await (await client.request('/v1/datasets/rollback')).json<{
+      version: number;
+      data: unknown[];
+    }>();
+    expect(latest).toMatchObject({ version: 3, data: items(4) });
+    const { versions } = await (await client.request('/v1/datasets/rollback/versions')).json<{
+      versions: VersionSummary[];
+    }>();
+    expect(versions.map((v) => [v.version, v.rolledBackFrom])).toEqual([
+      [3, 1],
+      [2, undefined],
+      [1, undefined],
+    ]);
+    expect(versions[0]?.contentHash).toBe(versions[2]?.contentHash);
+
+    const same = await client.rollback('rollback', { version: 1 });
+    expect(same.status).toBe(200);
+    expect(await same.json()).toEqual({ unchanged: true, version: 3 });
+  });
+
+  it('answers 404 for a version that never was, and for a dataset with none', async () => {
+    const client = clientFor('rollback-missing', 'rollback-empty');
+    await client.put('rollback-missing', { rows: items(2) });
+    await expectProblem(
+      await client.rollback('rollback-missing', { version: 9 }),
+      404,
+      /no version 9; the latest is 1/,
+    );
+    await expectProblem(await client.rollback('rollback-empty', { version: 1 }), 404, /no published version/);
+    await expectProblem(await client.rollback('nope', { version: 1 }), 404, /no dataset/);
+    await expectProblem(await client.rollback('rollback-missing', { version: 0 }), 400, /version/);
+    await expectProblem(await client.rollback('rollback-missing', {}), 400, /version/);
+  });
+
+  it('is guarded by the token and JSON like a publish', async () => {
+    const client = clientFor('rollback-auth');
+    const res = await client.request('/admin/v1/datasets/rollback-auth/rollback', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"version":1}',
+    });
+    await expectProblem(res, 401);
+    await expectProblem(await client.rollback('rollback-auth', 'x', { 'content-type': 'text/plain' }), 415);
+  });
+});
+
+describe('the admin paths', () => {
+  it('allow only their methods', async () => {
+    const res = await clientFor('methods').request('/admin/v1/datasets/methods', {
+      headers: { authorization: `Bearer ${adminToken}` },
+    });
+    const body = await expectProblem(res, 405);
+    expect(body.detail).toMatch(/PUT/);
+  });
+
+  it('reach the writer binding the Worker declares', () => {
+    expect(env.DATASET_WRITER).toBeDefined();
+  });
+});

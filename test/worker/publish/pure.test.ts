@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { matchToken } from '../../../src/http/admin-auth.ts';
+import { bearerToken, parseAdminTokens } from '../../../src/http/admin-tokens.ts';
+import { changesDocument } from '../../../src/publish/changes.ts';
+import { diffLines, type KeyedLine, rowKey } from '../../../src/publish/diff.ts';
+import { publishConfig } from '../../../src/publish/publish-config.ts';
+import { checkRows } from '../../../src/publish/row-problems.ts';
+import { shrinkBeyondGuard, shrinkDetail } from '../../../src/publish/shrink-guard.ts';
+import { Serial } from '../../../src/writer/serial.ts';
+import { items, testDataset } from '../support/test-dataset.ts';
+
+describe('admin tokens', () => {
+  it('parses label:token pairs, keeping colons in tokens and dropping malformed pairs', () => {
+    expect(parseAdminTokens(' sync:abc , editor:x:y,nolabel,:empty-label,empty-token:, ')).toEqual([
+      { label: 'sync', token: 'abc' },
+      { label: 'editor', token: 'x:y' },
+    ]);
+    expect(parseAdminTokens(undefined)).toEqual([]);
+    expect(parseAdminTokens('')).toEqual([]);
+  });
+
+  it('reads only a Bearer token', () => {
+    expect(bearerToken('Bearer abc')).toBe('abc');
+    expect(bearerToken('bearer   abc ')).toBe('abc');
+    expect(bearerToken('Basic abc')).toBe('');
+    expect(bearerToken('Bearer a b')).toBe('');
+    expect(bearerToken(undefined)).toBe('');
+  });
+
+  it('matches a token to its label and nothing else', async () => {
+    const tokens = parseAdminTokens('old:first-token,new:second-token');
+    expect(await matchToken(tokens, 'second-token')).toBe('new');
+    expect(await matchToken(tokens, 'first-token')).toBe('old');
+    expect(await matchToken(tokens, 'first-toke')).toBeNull();
+    expect(await matchToken(tokens, '')).toBeNull();
+    expect(await matchToken([], '')).toBeNull();
+  });
+});
+
+describe('diff', () => {
+  const keyed = (rows: ReturnType<typeof items>): KeyedLine[] =>
+    rows.map((row) => ({ key: rowKey(row, ['id']), line: JSON.stringify(row) }));
+  const asMap = (lines: KeyedLine[]) => new Map(lines.map((l) => [l.key, l.line]));
+
+  it('finds added, removed and changed rows by key; moving a row is no change', () => {
+    const before = keyed(items(4));
+    const edited = items(5);
+    edited[1] = { ...edited[1], name: 'renamed' } as (typeof edited)[number];
+    const after = keyed([edited[3], edited[1], edited[4]].filter((r) => r !== undefined));
+    expect(diffLines(asMap(before), after)).toEqual({
+      added: [2],
+      removed: [rowKey({ id: 0 }, ['id']), rowKey({ id: 2 }, ['id'])],
+      changed: [1],
+    });
+  });
+
+  it('keys rows by every key column, absent cells as null', () => {
+    expect(rowKey({ country: 'CN', year: 2023 }, ['country', 'year'])).toBe('["CN",2023]');
+    expect(rowKey({ country: 'CN' }, ['country', 'year'])).toBe('["CN",null]');
+  });
+
+  it('builds the stored document with before and after, or only counts past its budget', () => {
+    const before = keyed(items(3));
+    const after = keyed([{ id: 0, name: 'zero', share: null, active: true }, ...items(4).slice(1)]);
+    const input = {
+      dataset: 'd',
+      version: 2,
+      previousVersion: 1,
+      key: ['id'],
+      diff: diffLines(asMap(before), after),
+      next: after,
+      previous: asMap(before),
+    };
+    const doc = changesDocument(input);
+    expect(doc).toMatchObject({
+      previousVersion: 1,
+      complete: true,
+      counts: { added: 1, removed: 0, changed: 1 },
+    });
+    expect(doc.added).toEqual([items(4)[3]]);
+    expect(doc.changed).toEqual([
+      { key: { id: 0 }, before: items(1)[0], after: { id: 0, name: 'zero', share: null, active: true } },
+    ]);
+    const small = changesDocument(input, 10);
+    expect(small).toMatchObject({ complete: false, counts: { added: 1, removed: 0, changed: 1 } });
+    expect(small.added).toBeUndefined();
+  });
+});
+
+describe('shrink guard', () => {
+  it('allows up to the guard and stops beyond it', () => {
+    expect(shrinkBeyondGuard(10, 5, 0.5)).toBeNull();
+    expect(shrinkBeyondGuard(10, 6, 0.5)).toEqual({ removing: 6, of: 10, allowed: 0.5 });
+    expect(shrinkBeyondGuard(0, 0, 0.5)).toBeNull();
+    expect(shrinkBeyondGuard(10, 1, 0)).not.toBeNull();
+  });
+
+  it('says how many rows would go and how to force', () => {
+    const detail = shrinkDetail('d', { removing: 6, of: 10, allowed: 0.5 });
+    expect(detail).toContain('remove 6 of the 10 rows');
+    expect(detail).toContain('"force": true');
+  });
+});
+
+describe('publish config', () => {
+  it('reads positive whole numbers and falls back to the defaults', () => {
+    expect(publishConfig({})).toEqual({ retention: 50, maxBodyBytes: 32 * 1024 * 1024 });
+    expect(publishConfig({ RETENTION: '3', MAX_BODY_BYTES: '1000' })).toEqual({
+      retention: 3,
+      maxBodyBytes: 1000,
+    });
+    expect(publishConfig({ RETENTION: '0', MAX_BODY_BYTES: 'lots' })).toEqual(publishConfig({}));
+  });
+});
+
+describe('row problems', () => {
+  it('accepts valid rows as the schema outputs them', () => {
+    expect(checkRows(testDataset, items(3))).toEqual({ ok: true, rows: items(3) });
+  });
+
+  it('reports every problem of every row, and a repeated key naming both rows', () => {
+    const rows: unknown[] = [
+      ...items(2),
+      { id: 'x', name: 5, share: null, active: true },
+      'not a row',
+      { ...items(1)[0] },
+    ];
+    const result = checkRows(testDataset, rows);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map(({ row, column }) => [row, column])).toEqual([
+      [2, 'id'],
+      [2, 'name'],
+      [3, null],
+      [4, null],
+    ]);
+    expect(result.problems[0]?.value).toBe('x');
+    expect(result.problems[3]?.message).toMatch(/Row 4 repeats the key of row 0/);
+  });
+});
+
+describe('Serial', () => {
+  it('runs tasks one at a time in order, past a failure', async () => {
+    const serial = new Serial();
+    const log: string[] = [];
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`start ${name}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        log.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([
+      serial.run(task('a')),
+      serial.run(task('b', true)),
+      serial.run(task('c')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+  });
+});

@@ -1,0 +1,203 @@
+import { runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { columnsOf } from '../../../src/datasets/columns.ts';
+import type { DatasetDefinition, Row } from '../../../src/datasets/types.ts';
+import { schemaHash } from '../../../src/publish/schema-hash.ts';
+import { keys } from '../../../src/store/keys.ts';
+import { type KvStore, kvStore } from '../../../src/store/kv.ts';
+import type { Head, VersionSummary } from '../../../src/store/records.ts';
+import { type PublishRequest, publish } from '../../../src/writer/publisher.ts';
+import { sqlHistory } from '../../../src/writer/sql-history.ts';
+import { items } from '../support/test-dataset.ts';
+import { adminClient, datasetNamed } from './admin-client.ts';
+
+interface Served {
+  version: number;
+  rowCount: number;
+  data: Row[];
+}
+
+async function latest(client: ReturnType<typeof adminClient>, id: string) {
+  const res = await client.request(`/v1/datasets/${id}`);
+  return { status: res.status, etag: res.headers.get('etag') ?? '', body: await res.json<Served>() };
+}
+
+async function requestFor(def: DatasetDefinition, rows: Row[]): Promise<PublishRequest> {
+  return {
+    dataset: def.id,
+    rows,
+    columns: columnsOf(def),
+    key: [...def.key],
+    schemaHash: await schemaHash(def),
+    shrinkGuard: 0.5,
+    retention: 50,
+    publishedBy: 'direct',
+  };
+}
+
+/** The test's KV with puts made to fail, chosen by key and by how many puts were tried before. */
+function failingStore(fails: (key: string, triedBefore: number) => boolean) {
+  const inner = kvStore(env.DATASETS);
+  const written: string[] = [];
+  let tried = 0;
+  const store: KvStore = {
+    ...inner,
+    async put(key, value) {
+      if (fails(key, tried++)) throw new Error(`injected KV failure writing ${key}`);
+      await inner.put(key, value);
+      written.push(key);
+    },
+  };
+  return { store, written };
+}
+
+/** Runs the writer's publish inside the dataset's own Durable Object, on its SQLite history. */
+function publishInside(def: DatasetDefinition, rows: Row[], store: KvStore, pageTarget?: number) {
+  return runInDurableObject(env.DATASET_WRITER.getByName(def.id), async (_instance, state) =>
+    publish(
+      { store, history: sqlHistory(state.storage), pageTarget },
+      { ...(await requestFor(def, rows)), force: true },
+    ),
+  );
+}
+
+describe('one writer per dataset', () => {
+  it('gives two concurrent publishes different versions, and the head ends on one with its own rows', async () => {
+    const client = adminClient({ datasets: [datasetNamed('race')] });
+    await client.put('race', { rows: items(3) });
+    const a = items(5);
+    const b = items(5, 1000);
+    const responses = await Promise.all([
+      client.put('race', { rows: a, force: true }),
+      client.put('race', { rows: b, force: true }),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([201, 201]);
+    const [va, vb] = await Promise.all(responses.map((r) => r.json<{ version: number }>()));
+    expect(new Set([va?.version, vb?.version])).toEqual(new Set([2, 3]));
+    const head = await latest(client, 'race');
+    expect(head.body.version).toBe(3);
+    expect(head.body.data).toEqual(va?.version === 3 ? a : b);
+    const v2 = await (await client.request('/v1/datasets/race/versions/2')).json<Served>();
+    expect(v2.data).toEqual(va?.version === 2 ? a : b);
+  });
+
+  it('leaves the previous version served when KV fails part way, and the next publish succeeds', async () => {
+    const def = datasetNamed('failing');
+    const client = adminClient({ datasets: [def] });
+    await client.put('failing', { rows: items(20) });
+    const before = await latest(client, 'failing');
+
+    // Small pages, so the failure lands after some pages of the new version were written.
+    const pagesThenFail = failingStore((key, n) => key.includes('/v/2/page/') && n >= 3);
+    await expect(publishInside(def, items(20, 500), pagesThenFail.store, 64)).rejects.toThrow(/injected/);
+    expect(pagesThenFail.written.filter((key) => key.includes('/v/2/page/')).length).toBeGreaterThan(0);
+    expect(pagesThenFail.written).not.toContain(keys.head('failing'));
+
+    // And a failure at the head itself: pages and metadata are in, the head is not.
+    const headFails = failingStore((key) => key === keys.head('failing'));
+    await expect(publishInside(def, items(20, 500), headFails.store)).rejects.toThrow(/injected/);
+    expect(headFails.written).toContain(keys.versionMeta('failing', 2));
+
+    const after = await latest(adminClient({ datasets: [def] }), 'failing');
+    expect(after).toEqual(before);
+    const v2 = await client.request('/v1/datasets/failing/versions/2');
+    expect(v2.status).toBe(404);
+
+    const next = await client.put('failing', { rows: items(20, 700), force: true });
+    expect(next.status).toBe(201);
+    expect(await next.json()).toEqual({ version: 2, changes: { added: 20, removed: 20, changed: 0 } });
+    const now = await latest(client, 'failing');
+    expect(now.body).toMatchObject({ version: 2, rowCount: 20, data: items(20, 700) });
+  });
+
+  it('keeps a version whose head was written even if a later list write fails', async () => {
+    const def = datasetNamed('late-failure');
+    const client = adminClient({ datasets: [def] });
+    await client.put('late-failure', { rows: items(4) });
+    const listFails = failingStore((key) => key === keys.history('late-failure'));
+    const result = await publishInside(def, items(5), listFails.store);
+    expect(result).toMatchObject({ outcome: 'published', version: 2 });
+    expect((await latest(client, 'late-failure')).body.version).toBe(2);
+    // Version 2 is live, so its number is never handed out again; the next publish repairs the list.
+    const next = await client.put('late-failure', { rows: items(6) });
+    expect(await next.json()).toMatchObject({ version: 3 });
+    const history = await (await client.request('/v1/datasets/late-failure/versions')).json<{
+      versions: VersionSummary[];
+    }>();
+    expect(history.versions.map((v) => v.version)).toEqual([3, 2, 1]);
+  });
+
+  it('lets concurrent readers see only whole versions with their own ETag while 50 publishes alternate', async () => {
+    const def = datasetNamed('alternate');
+    const publisher = adminClient({ datasets: [def] });
+    const odd = items(40);
+    const even = items(40).map((row) => ({ ...row, name: `${row.name} (even)` }));
+    let publishing = true;
+    const published = (async () => {
+      try {
+        for (let i = 1; i <= 50; i++) {
+          const res = await publisher.put('alternate', { rows: i % 2 === 1 ? odd : even });
+          expect(res.status).toBe(201);
+        }
+      } finally {
+        publishing = false;
+      }
+    })();
+    const reader = async () => {
+      const seen = new Set<number>();
+      while (publishing) {
+        // A fresh app each time: no isolate cache, every read goes to KV.
+        const { status, etag, body } = await latest(adminClient({ datasets: [def] }), 'alternate');
+        if (status === 404) continue;
+        expect(status).toBe(200);
+        expect(etag).toMatch(new RegExp(`^"v${body.version}-`));
+        expect(body.rowCount).toBe(40);
+        expect(body.data).toEqual(body.version % 2 === 1 ? odd : even);
+        seen.add(body.version);
+      }
+      return seen;
+    };
+    const [, ...seen] = await Promise.all([published, reader(), reader(), reader()]);
+    expect(new Set(seen.flatMap((s) => [...s])).size).toBeGreaterThan(5);
+    expect((await latest(publisher, 'alternate')).body.version).toBe(50);
+  });
+});
+
+describe('retention', () => {
+  it('keeps the rows of the newest N versions; older ones answer 410 and stay listed', async () => {
+    const client = adminClient({ datasets: [datasetNamed('retained')], vars: { RETENTION: '2' } });
+    for (let n = 1; n <= 4; n++) await client.put('retained', { rows: items(3 + n) });
+
+    const head = JSON.parse((await client.store.getText(keys.head('retained'))) ?? '{}') as Head;
+    expect(head).toMatchObject({ version: 4, retainedFrom: 3 });
+    for (const n of [1, 2]) {
+      const gone = await client.request(`/v1/datasets/retained/versions/${n}`);
+      expect(gone.status).toBe(410);
+      expect((await gone.json<{ detail: string }>()).detail).toMatch(/no longer kept/);
+      expect((await client.request(`/v1/datasets/retained/versions/${n}/changes`)).status).toBe(410);
+      expect(await client.store.getBytes(keys.page('retained', n, 0))).toBeNull();
+      expect(await client.store.getText(keys.changes('retained', n))).toBeNull();
+      expect(await client.store.getText(keys.versionMeta('retained', n))).not.toBeNull();
+    }
+    expect((await client.request('/v1/datasets/retained/versions/3')).status).toBe(200);
+
+    const { versions } = await (await client.request('/v1/datasets/retained/versions')).json<{
+      versions: { version: number; rowsRetained: boolean }[];
+    }>();
+    expect(versions.map((v) => [v.version, v.rowsRetained])).toEqual([
+      [4, true],
+      [3, true],
+      [2, false],
+      [1, false],
+    ]);
+
+    const refused = await client.rollback('retained', { version: 1 });
+    expect(refused.status).toBe(410);
+    expect((await refused.json<{ detail: string }>()).detail).toMatch(/cannot be rolled back/);
+    const rolled = await client.rollback('retained', { version: 3 });
+    expect(await rolled.json()).toMatchObject({ version: 5, rolledBackFrom: 3 });
+    expect((await latest(client, 'retained')).body.data).toEqual(items(6));
+    expect((await client.request('/v1/datasets/retained/versions/3')).status).toBe(410);
+  });
+});
