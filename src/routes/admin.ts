@@ -2,13 +2,13 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { columnsOf } from '../datasets/columns.ts';
 import type { DatasetDefinition, Row } from '../datasets/types.ts';
+import { type RowProblem, validateRows } from '../datasets/validate-rows.ts';
 import type { AppEnv } from '../env.ts';
 import { adminAuth } from '../http/admin-auth.ts';
 import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
 import { problem } from '../http/problem.ts';
 import { purgePublished } from '../http/purge-published.ts';
 import { publishConfig } from '../publish/publish-config.ts';
-import { checkRows, type RowProblem } from '../publish/row-problems.ts';
 import { schemaHash } from '../publish/schema-hash.ts';
 import { defaultShrinkGuard, shrinkDetail } from '../publish/shrink-guard.ts';
 import type { PublishRequest, PublishResult, VersionRows } from '../writer/publisher.ts';
@@ -139,8 +139,8 @@ adminRoutes
       outcome: 'failed',
     };
     return logged(entry, async () => {
-      const checked = checkRows(def, input);
-      if (!checked.ok)
+      const checked = validateRows(def, input);
+      if (checked.problems.length > 0)
         throw invalid(entry, checked.problems, `The rows sent for "${id}" do not meet its schema`);
       const request = await writerRequest(c, def, checked.rows, { source, baseVersion, force });
       const stub = writerOf(c, id);
@@ -188,8 +188,8 @@ adminRoutes
       rolledBackFrom: version,
     };
     return logged(entry, async () => {
-      const checked = checkRows(def, found.rows);
-      if (!checked.ok) {
+      const checked = validateRows(def, found.rows);
+      if (checked.problems.length > 0) {
         throw invalid(
           entry,
           checked.problems,

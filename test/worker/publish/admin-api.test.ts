@@ -15,6 +15,10 @@ function clientFor(...ids: string[]) {
   return adminClient({ datasets: ids.map((id) => datasetNamed(id)) });
 }
 
+async function latest(client: ReturnType<typeof adminClient>, id: string) {
+  return (await client.request(`/v1/datasets/${id}`)).json<{ version: number; data: unknown[] }>();
+}
+
 async function expectProblem(res: Response, status: number, detail?: RegExp): Promise<Problem> {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
@@ -79,6 +83,28 @@ describe('authentication', () => {
     logs.mockRestore();
   });
 
+  it('publishes a real dataset through the real Worker, editor text included, and takes its rows back', async () => {
+    const put = (rows: unknown[]) =>
+      exports.default.fetch('http://assay.test/admin/v1/datasets/production', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ rows, source: { kind: 'test' } }),
+      });
+    const typed = [
+      { country: 'China', year: 2024, share: '~69%', source: 'USGS' },
+      { country: 'United States', year: 2024, share: 12, source: 'USGS' },
+    ];
+    const first = await put(typed);
+    expect(first.status).toBe(201);
+    const served = await (await exports.default.fetch('http://assay.test/v1/datasets/production')).json<{
+      data: Record<string, unknown>[];
+    }>();
+    expect(served.data[0]).toMatchObject({ country: 'China', share: 69, shareApproximate: true });
+    const again = await put(served.data);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ unchanged: true, version: 1 });
+  });
+
   it('guards the real Worker too', async () => {
     const res = await exports.default.fetch('http://assay.test/admin/v1/datasets/anything', {
       method: 'PUT',
@@ -141,6 +167,29 @@ describe('PUT /admin/v1/datasets/:id', () => {
     expect(Date.parse(versions[0]?.publishedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it('makes the new version visible at once where it ran, and purges Workers Cache by tag', async () => {
+    const purged: CachePurgeOptions[] = [];
+    const cache = {
+      purge: async (options: CachePurgeOptions) => {
+        purged.push(options);
+        return { success: true, errors: [] };
+      },
+    };
+    const client = adminClient({
+      datasets: [datasetNamed('fresh')],
+      executionCtx: { waitUntil: () => {}, passThroughOnException: () => {}, cache } as never,
+    });
+    await client.put('fresh', { rows: items(2) });
+    expect(purged).toEqual([{ tags: ['assay:fresh', 'assay:catalogue'] }]);
+    // The head is now cached in this isolate for a few seconds…
+    expect((await latest(client, 'fresh')).version).toBe(1);
+    expect((await client.put('fresh', { rows: items(3) })).status).toBe(201);
+    // …and the publish made it forget, so the same isolate serves the new version at once.
+    expect((await latest(client, 'fresh')).version).toBe(2);
+    expect((await client.put('fresh', { rows: items(3) })).status).toBe(200);
+    expect(purged).toHaveLength(2);
+  });
+
   it('takes the rows a GET serves back as unchanged, never as a 422', async () => {
     const client = clientFor('roundtrip');
     const rows = [...items(4), { id: 99, name: 'quote " and, comma\nnewline', share: 0.125, active: false }];
@@ -160,15 +209,20 @@ describe('PUT /admin/v1/datasets/:id', () => {
       ...items(3),
       { id: 7, name: null, share: 'lots', active: true },
       { ...items(1)[0], name: 'again' },
+      { ...items(6)[5], colour: 'red' },
+      'not a row',
     ];
-    const body = await expectProblem(await client.put('invalid', { rows }), 422, /3 problems in 2 rows/);
+    const body = await expectProblem(await client.put('invalid', { rows }), 422, /5 problems in 4 rows/);
     expect(body.problems?.map(({ row, column }) => ({ row, column }))).toEqual([
       { row: 3, column: 'name' },
       { row: 3, column: 'share' },
-      { row: 4, column: null },
+      { row: 4, column: 'id' },
+      { row: 5, column: 'colour' },
+      { row: 6, column: null },
     ]);
     expect(body.problems?.[1]?.value).toBe('lots');
-    expect(body.problems?.[2]?.message).toMatch(/row 0/);
+    expect(body.problems?.[2]?.message).toMatch(/rows\[0\] and rows\[4\]/);
+    expect(body.problems?.[3]?.message).toMatch(/unknown column "colour"/);
     await expectProblem(await client.request('/v1/datasets/invalid'), 404);
   });
 

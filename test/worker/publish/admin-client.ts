@@ -17,6 +17,8 @@ export function datasetNamed(id: string, extra: Partial<DatasetDefinition> = {})
 export interface AdminClientOptions {
   datasets?: readonly DatasetDefinition[];
   vars?: Partial<Bindings>;
+  /** Stands in for the runtime's (Workers Cache purging is not emulated locally). */
+  executionCtx?: ExecutionContext;
 }
 
 /** An app over the test's KV and real Durable Objects, with helpers that speak the admin API. */
@@ -27,7 +29,7 @@ export function adminClient(options: AdminClientOptions = {}) {
   });
   const bindings = { ...env, ...options.vars };
   const request = (path: string, init?: RequestInit) =>
-    app.request(`http://assay.test${path}`, init, bindings);
+    app.request(`http://assay.test${path}`, init, bindings, options.executionCtx);
   const send = (method: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
     request(path, {
       method,

@@ -4,10 +4,9 @@ import { bearerToken, parseAdminTokens } from '../../../src/http/admin-tokens.ts
 import { changesDocument } from '../../../src/publish/changes.ts';
 import { diffLines, type KeyedLine, rowKey } from '../../../src/publish/diff.ts';
 import { publishConfig } from '../../../src/publish/publish-config.ts';
-import { checkRows } from '../../../src/publish/row-problems.ts';
 import { shrinkBeyondGuard, shrinkDetail } from '../../../src/publish/shrink-guard.ts';
 import { Serial } from '../../../src/writer/serial.ts';
-import { items, testDataset } from '../support/test-dataset.ts';
+import { items } from '../support/test-dataset.ts';
 
 describe('admin tokens', () => {
   it('parses label:token pairs, keeping colons in tokens and dropping malformed pairs', () => {
@@ -110,32 +109,6 @@ describe('publish config', () => {
       maxBodyBytes: 1000,
     });
     expect(publishConfig({ RETENTION: '0', MAX_BODY_BYTES: 'lots' })).toEqual(publishConfig({}));
-  });
-});
-
-describe('row problems', () => {
-  it('accepts valid rows as the schema outputs them', () => {
-    expect(checkRows(testDataset, items(3))).toEqual({ ok: true, rows: items(3) });
-  });
-
-  it('reports every problem of every row, and a repeated key naming both rows', () => {
-    const rows: unknown[] = [
-      ...items(2),
-      { id: 'x', name: 5, share: null, active: true },
-      'not a row',
-      { ...items(1)[0] },
-    ];
-    const result = checkRows(testDataset, rows);
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.problems.map(({ row, column }) => [row, column])).toEqual([
-      [2, 'id'],
-      [2, 'name'],
-      [3, null],
-      [4, null],
-    ]);
-    expect(result.problems[0]?.value).toBe('x');
-    expect(result.problems[3]?.message).toMatch(/Row 4 repeats the key of row 0/);
   });
 });
 
