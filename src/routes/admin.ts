@@ -124,7 +124,7 @@ adminRoutes.use('/admin/*', async (c, next) => {
   c.res.headers.set('cache-control', 'no-store');
 });
 adminRoutes.use('/admin/*', adminAuth());
-adminRoutes.on(['PUT', 'POST', 'PATCH'], '/admin/*', configuredBodyLimit, jsonBody);
+adminRoutes.on(['PUT', 'POST'], '/admin/*', configuredBodyLimit, jsonBody);
 
 adminRoutes
   .openapi(publishDataset, async (c) => {

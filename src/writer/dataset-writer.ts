@@ -9,6 +9,7 @@ import {
   type VersionRows,
   versionRows,
 } from './publisher.ts';
+import { retryingStore } from './retrying-store.ts';
 import { Serial } from './serial.ts';
 import { sqlHistory } from './sql-history.ts';
 
@@ -36,6 +37,6 @@ export class DatasetWriter extends DurableObject<Bindings> {
   }
 
   #deps() {
-    return { store: kvStore(this.env.DATASETS), history: this.#history };
+    return { store: retryingStore(kvStore(this.env.DATASETS)), history: this.#history };
   }
 }

@@ -5,6 +5,8 @@ import { changesDocument } from '../../../src/publish/changes.ts';
 import { diffLines, type KeyedLine, rowKey } from '../../../src/publish/diff.ts';
 import { publishConfig } from '../../../src/publish/publish-config.ts';
 import { shrinkBeyondGuard, shrinkDetail } from '../../../src/publish/shrink-guard.ts';
+import type { KvStore } from '../../../src/store/kv.ts';
+import { retryingStore } from '../../../src/writer/retrying-store.ts';
 import { Serial } from '../../../src/writer/serial.ts';
 import { items } from '../support/test-dataset.ts';
 
@@ -132,5 +134,34 @@ describe('Serial', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+  });
+});
+
+describe('retryingStore', () => {
+  function flaky(failures: Error[]) {
+    const puts: string[] = [];
+    const store = {
+      put: async (key: string) => {
+        const failure = failures.shift();
+        if (failure) throw failure;
+        puts.push(key);
+      },
+    } as unknown as KvStore;
+    return { store, puts };
+  }
+
+  it('writes again after KV refuses a write as too many for the key', async () => {
+    const { store, puts } = flaky([new Error('KV PUT failed: 429 Too Many Requests')]);
+    await retryingStore(store, [1, 1]).put('head', 'x');
+    expect(puts).toEqual(['head']);
+  });
+
+  it('gives up after its pauses, and never retries other failures', async () => {
+    const limited = () => new Error('429 Too Many Requests');
+    const { store } = flaky([limited(), limited(), limited()]);
+    await expect(retryingStore(store, [1, 1]).put('head', 'x')).rejects.toThrow(/429/);
+    const broken = flaky([new Error('KV PUT failed: 500'), limited()]);
+    await expect(retryingStore(broken.store, [1, 1]).put('head', 'x')).rejects.toThrow(/500/);
+    expect(broken.puts).toEqual([]);
   });
 });
