@@ -27,7 +27,15 @@ export interface HistoryStore {
   /** Every version's metadata, newest first. */
   metas(): VersionMeta[];
   currentRows(): Map<string, CurrentRow>;
-  /** Records a live version and moves the current rows to it, both or neither. */
+  /**
+   * Notes a version about to be written to KV. It stays noted until committed: if the object is reset
+   * (or a write's outcome is unknown) between KV's head naming it and the commit, the next publish
+   * finds it here and asks KV whether it went live, rather than handing its number out again.
+   */
+  begin(version: CommittedVersion): void;
+  pending(): CommittedVersion | null;
+  abandon(): void;
+  /** Records a live version, moves the current rows to it and clears the pending note, all or nothing. */
   commit(version: CommittedVersion, rows: RowWrites): void;
   /** Versions older than `version` whose rows are still stored. */
   unpruned(before: number): VersionMeta[];

@@ -59,9 +59,11 @@ function log(event: string, fields: Record<string, unknown>) {
  * Publishes one version. Callers run it one at a time per dataset (the Durable Object does), so the
  * version number it takes from the history is free. The version becomes live when KV's head names it;
  * only then is it committed to the history, so a failure before that leaves the previous version in
- * charge everywhere and the number free for the next attempt.
+ * charge everywhere and the number free for the next attempt (which first settles, with `recover`, an
+ * attempt that stopped without knowing).
  */
 export async function publish(deps: WriterDeps, request: PublishRequest): Promise<PublishResult> {
+  await recover(deps, request.key);
   const latest = deps.history.latest();
   const current = latest?.meta.version ?? 0;
   if (request.baseVersion !== undefined && request.baseVersion !== current) {
@@ -102,6 +104,7 @@ export async function publish(deps: WriterDeps, request: PublishRequest): Promis
   const changes = countsOf(diff);
   const meta: VersionMeta = { ...prepared.meta, changes };
   const retainedFrom = Math.max(latest?.retainedFrom ?? 1, version - request.retention + 1);
+  deps.history.begin({ meta, retainedFrom });
   await writeLive(deps.store, {
     meta,
     pages: prepared.pages,
@@ -120,6 +123,43 @@ export async function publish(deps: WriterDeps, request: PublishRequest): Promis
   deps.history.commit({ meta, retainedFrom }, rowWrites(currentRows, next, diff.removed));
   await prune(deps, retainedFrom);
   return { outcome: 'published', version, rowCount: meta.rowCount, changes };
+}
+
+/**
+ * Settles a version left pending by an attempt that did not finish. If KV's head names it, it is live
+ * (readers may have it), so it is committed from its stored pages; otherwise its number is free again
+ * and whatever it wrote is unreferenced.
+ */
+async function recover(deps: WriterDeps, key: readonly string[]) {
+  const pending = deps.history.pending();
+  if (!pending) return;
+  const { dataset, version, contentHash } = pending.meta;
+  const headText = await deps.store.getText(keys.head(dataset));
+  const head =
+    headText === null ? null : (JSON.parse(headText) as Pick<VersionMeta, 'version' | 'contentHash'>);
+  if (head?.version !== version || head.contentHash !== contentHash) {
+    deps.history.abandon();
+    return;
+  }
+  const next: KeyedLine[] = [];
+  for (let page = 0; page < pending.meta.pageStarts.length; page++) {
+    const bytes = await deps.store.getBytes(keys.page(dataset, version, page));
+    if (bytes === null) throw new Error(`Page ${page} of live version ${version} of ${dataset} is missing`);
+    for (const line of splitRows(decoder.decode(bytes))) {
+      next.push({ key: rowKey(JSON.parse(line) as Row, key), line });
+    }
+  }
+  const current = deps.history.currentRows();
+  const kept = new Set(next.map((row) => row.key));
+  deps.history.commit(
+    pending,
+    rowWrites(
+      current,
+      next,
+      [...current.keys()].filter((k) => !kept.has(k)),
+    ),
+  );
+  log('publish.recovered', { dataset, version });
 }
 
 /** Only rows that are new, changed or moved are written, so a small edit costs a few SQLite writes. */

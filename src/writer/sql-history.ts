@@ -16,6 +16,12 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
     position INTEGER NOT NULL
   )`);
 
+  sql.exec(`CREATE TABLE IF NOT EXISTS pending (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    meta TEXT NOT NULL,
+    retained_from INTEGER NOT NULL
+  )`);
+
   const parse = (meta: string) => JSON.parse(meta) as VersionMeta;
 
   return {
@@ -55,8 +61,28 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       return rows;
     },
 
+    begin({ meta, retainedFrom }) {
+      sql.exec(
+        'INSERT OR REPLACE INTO pending (id, meta, retained_from) VALUES (1, ?, ?)',
+        JSON.stringify(meta),
+        retainedFrom,
+      );
+    },
+
+    pending() {
+      const [row] = sql
+        .exec<{ meta: string; retained_from: number }>('SELECT meta, retained_from FROM pending')
+        .toArray();
+      return row ? { meta: parse(row.meta), retainedFrom: row.retained_from } : null;
+    },
+
+    abandon() {
+      sql.exec('DELETE FROM pending');
+    },
+
     commit({ meta, retainedFrom }, rows) {
       storage.transactionSync(() => {
+        sql.exec('DELETE FROM pending');
         sql.exec(
           'INSERT INTO versions (version, meta, retained_from) VALUES (?, ?, ?)',
           meta.version,

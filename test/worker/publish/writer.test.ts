@@ -128,6 +128,38 @@ describe('one writer per dataset', () => {
     expect(history.versions.map((v) => v.version)).toEqual([3, 2, 1]);
   });
 
+  it('adopts a version that went live just before the writer was reset, never reusing its number', async () => {
+    const def = datasetNamed('reset');
+    const client = adminClient({ datasets: [def] });
+    await client.put('reset', { rows: items(4) });
+    // The object is reset after KV's head names version 2 and before its history records it.
+    const interrupted = runInDurableObject(
+      env.DATASET_WRITER.getByName('reset'),
+      async (_instance, state) => {
+        const history = sqlHistory(state.storage);
+        const resetting = {
+          ...history,
+          commit: () => {
+            throw new Error('reset before commit');
+          },
+        };
+        const store = kvStore(env.DATASETS);
+        return publish({ store, history: resetting }, await requestFor(def, items(5)));
+      },
+    );
+    await expect(interrupted).rejects.toThrow(/reset before commit/);
+    expect((await latest(client, 'reset')).body).toMatchObject({ version: 2, data: items(5) });
+
+    const next = await client.put('reset', { rows: items(6) });
+    expect(await next.json()).toEqual({ version: 3, changes: { added: 1, removed: 0, changed: 0 } });
+    const v2 = await (await client.request('/v1/datasets/reset/versions/2')).json<Served>();
+    expect(v2.data).toEqual(items(5));
+    const history = await (await client.request('/v1/datasets/reset/versions')).json<{
+      versions: VersionSummary[];
+    }>();
+    expect(history.versions.map((v) => v.version)).toEqual([3, 2, 1]);
+  });
+
   it('lets concurrent readers see only whole versions with their own ETag while 50 publishes alternate', async () => {
     const def = datasetNamed('alternate');
     const publisher = adminClient({ datasets: [def] });
