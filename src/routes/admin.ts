@@ -11,6 +11,7 @@ import { purgePublished } from '../http/purge-published.ts';
 import { publishConfig } from '../publish/publish-config.ts';
 import { schemaHash } from '../publish/schema-hash.ts';
 import { defaultShrinkGuard, shrinkDetail } from '../publish/shrink-guard.ts';
+import type { ChangeCounts } from '../store/records.ts';
 import type { PublishRequest, PublishResult, VersionRows } from '../writer/publisher.ts';
 import { publishDataset, rollbackDataset } from './admin.routes.ts';
 import { datasetOr404 } from './datasets.ts';
@@ -32,10 +33,10 @@ interface PublishLog {
   rolledBackFrom?: number;
 }
 
-async function logged<T>(entry: PublishLog, work: (entry: PublishLog) => Promise<T>): Promise<T> {
+async function logged<T>(entry: PublishLog, work: () => Promise<T>): Promise<T> {
   const started = Date.now();
   try {
-    return await work(entry);
+    return await work();
   } finally {
     console.log(JSON.stringify({ ...entry, ms: Date.now() - started }));
   }
@@ -91,7 +92,7 @@ async function callWriter<T>(dataset: string, call: () => Promise<T>): Promise<T
     console.error(JSON.stringify({ event: 'publish.failed', dataset, message: String(error) }));
     throw problem(
       503,
-      `Publishing "${dataset}" failed while writing storage; the previous version is still served. Try again shortly.`,
+      `The writer of "${dataset}" failed on storage; the previous version is still served. Try again shortly.`,
       {},
       { 'retry-after': '5' },
     );
@@ -126,44 +127,71 @@ adminRoutes.use('/admin/*', async (c, next) => {
 adminRoutes.use('/admin/*', adminAuth());
 adminRoutes.on(['PUT', 'POST'], '/admin/*', configuredBodyLimit, jsonBody);
 
+type Answer =
+  | { unchanged: true; version: number }
+  | { version: number; changes: ChangeCounts; rolledBackFrom?: number };
+
+/** 200 with nothing written, or 201 pointing at the new version. */
+function respond(c: Context<AppEnv>, id: string, answer: Answer) {
+  if ('unchanged' in answer) return c.json(answer, 200);
+  return c.json(answer, 201, { location: `/v1/datasets/${id}/versions/${answer.version}` });
+}
+
+/**
+ * The common end of a publish and a rollback: validate the rows with the app's dataset definition,
+ * hand them to the writer, purge what it replaced, and log one line.
+ */
+async function publishRows(
+  c: Context<AppEnv>,
+  def: DatasetDefinition,
+  input: readonly unknown[],
+  options: Pick<PublishRequest, 'source' | 'baseVersion' | 'force' | 'rolledBackFrom'>,
+): Promise<Answer> {
+  const { id } = def;
+  const { rolledBackFrom } = options;
+  const entry: PublishLog = {
+    event: 'publish',
+    dataset: id,
+    by: c.var.adminLabel,
+    rows: input.length,
+    outcome: 'failed',
+    ...(rolledBackFrom !== undefined && { rolledBackFrom }),
+  };
+  return logged(entry, async () => {
+    const checked = validateRows(def, input);
+    if (checked.problems.length > 0) {
+      const what =
+        rolledBackFrom === undefined
+          ? `The rows sent for "${id}" do not meet its schema`
+          : `The rows of version ${rolledBackFrom} no longer meet the schema of "${id}"`;
+      throw invalid(entry, checked.problems, what);
+    }
+    const request = await writerRequest(c, def, checked.rows, options);
+    const result = await callWriter(id, () => writerOf(c, id).publish(request));
+    entry.outcome = result.outcome;
+    if (result.outcome === 'stale' || result.outcome === 'shrink') throw refuse(id, result);
+    entry.version = result.version;
+    if (result.outcome === 'unchanged') return { unchanged: true, version: result.version };
+    await purgePublished(c, id);
+    return {
+      version: result.version,
+      changes: result.changes,
+      ...(rolledBackFrom !== undefined && { rolledBackFrom }),
+    };
+  });
+}
+
 adminRoutes
   .openapi(publishDataset, async (c) => {
     const { id } = c.req.valid('param');
-    const { rows: input, source, baseVersion, force } = c.req.valid('json');
-    const def = datasetOr404(c, id);
-    const entry: PublishLog = {
-      event: 'publish',
-      dataset: id,
-      by: c.var.adminLabel,
-      rows: input.length,
-      outcome: 'failed',
-    };
-    return logged(entry, async () => {
-      const checked = validateRows(def, input);
-      if (checked.problems.length > 0)
-        throw invalid(entry, checked.problems, `The rows sent for "${id}" do not meet its schema`);
-      const request = await writerRequest(c, def, checked.rows, { source, baseVersion, force });
-      const stub = writerOf(c, id);
-      const result = await callWriter(id, () => stub.publish(request));
-      entry.outcome = result.outcome;
-      if (result.outcome === 'unchanged') {
-        entry.version = result.version;
-        return c.json({ unchanged: true as const, version: result.version }, 200);
-      }
-      if (result.outcome !== 'published') throw refuse(id, result);
-      entry.version = result.version;
-      await purgePublished(c, id);
-      return c.json({ version: result.version, changes: result.changes }, 201, {
-        location: `/v1/datasets/${id}/versions/${result.version}`,
-      });
-    });
+    const { rows, source, baseVersion, force } = c.req.valid('json');
+    return respond(c, id, await publishRows(c, datasetOr404(c, id), rows, { source, baseVersion, force }));
   })
   .openapi(rollbackDataset, async (c) => {
     const { id } = c.req.valid('param');
     const { version, force } = c.req.valid('json');
     const def = datasetOr404(c, id);
-    const stub = writerOf(c, id);
-    const found = await callWriter(id, () => stub.versionRows(version));
+    const found = await callWriter(id, () => writerOf(c, id).versionRows(version));
     if (found.status === 'missing') {
       throw problem(
         404,
@@ -179,35 +207,5 @@ adminRoutes
           `Its metadata is still listed at /v1/datasets/${id}/versions.`,
       );
     }
-    const entry: PublishLog = {
-      event: 'publish',
-      dataset: id,
-      by: c.var.adminLabel,
-      rows: found.rows.length,
-      outcome: 'failed',
-      rolledBackFrom: version,
-    };
-    return logged(entry, async () => {
-      const checked = validateRows(def, found.rows);
-      if (checked.problems.length > 0) {
-        throw invalid(
-          entry,
-          checked.problems,
-          `The rows of version ${version} no longer meet the schema of "${id}"`,
-        );
-      }
-      const request = await writerRequest(c, def, checked.rows, { force, rolledBackFrom: version });
-      const result = await callWriter(id, () => stub.publish(request));
-      entry.outcome = result.outcome;
-      if (result.outcome === 'unchanged') {
-        entry.version = result.version;
-        return c.json({ unchanged: true as const, version: result.version }, 200);
-      }
-      if (result.outcome !== 'published') throw refuse(id, result);
-      entry.version = result.version;
-      await purgePublished(c, id);
-      return c.json({ version: result.version, changes: result.changes, rolledBackFrom: version }, 201, {
-        location: `/v1/datasets/${id}/versions/${result.version}`,
-      });
-    });
+    return respond(c, id, await publishRows(c, def, found.rows, { force, rolledBackFrom: version }));
   });
