@@ -169,6 +169,14 @@ async function publishRows(
     const request = await writerRequest(c, def, checked.rows, options);
     const result = await callWriter(id, () => writerOf(c, id).publish(request));
     entry.outcome = result.outcome;
+    if (result.outcome === 'oversized') {
+      const message = `this row is ${result.chars} characters of JSON; a row may have at most ${result.limit}`;
+      throw invalid(
+        entry,
+        [{ row: result.row, column: null, message, value: null }],
+        `A row of "${id}" is too large`,
+      );
+    }
     if (result.outcome === 'stale' || result.outcome === 'shrink') throw refuse(id, result);
     entry.version = result.version;
     if (result.outcome === 'unchanged') return { unchanged: true, version: result.version };

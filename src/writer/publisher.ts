@@ -35,7 +35,8 @@ export type PublishResult =
   | { outcome: 'unchanged'; version: number }
   | { outcome: 'published'; version: number; rowCount: number; changes: ChangeCounts }
   | { outcome: 'stale'; version: number; baseVersion: number }
-  | { outcome: 'shrink'; shrink: Shrink };
+  | { outcome: 'shrink'; shrink: Shrink }
+  | { outcome: 'oversized'; row: number; chars: number; limit: number };
 
 export type VersionRows =
   | { status: 'found'; rows: Row[] }
@@ -50,6 +51,13 @@ export interface WriterDeps {
 }
 
 const decoder = new TextDecoder();
+
+/**
+ * The current rows live in SQLite, whose values hold at most 2 MB; a row longer than this (at up to
+ * 3 bytes a character) could not be recorded after KV had made its version live. No spreadsheet row
+ * comes near it (a Sheets cell holds 50,000 characters).
+ */
+export const maxRowChars = 512 * 1024;
 
 function log(event: string, fields: Record<string, unknown>) {
   console.error(JSON.stringify({ event, ...fields }));
@@ -91,6 +99,10 @@ export async function publish(deps: WriterDeps, request: PublishRequest): Promis
 
   // The pages already hold each row's canonical line; diffing those avoids serializing twice.
   const lines = prepared.pages.flatMap((page) => splitRows(decoder.decode(page)));
+  const oversized = lines.findIndex((line) => line.length > maxRowChars);
+  if (oversized >= 0) {
+    return { outcome: 'oversized', row: oversized, chars: lines[oversized]?.length ?? 0, limit: maxRowChars };
+  }
   const next: KeyedLine[] = request.rows.map((row, i) => ({
     key: rowKey(row, request.key),
     line: lines[i] ?? '',

@@ -226,6 +226,17 @@ describe('PUT /admin/v1/datasets/:id', () => {
     await expectProblem(await client.request('/v1/datasets/invalid'), 404);
   });
 
+  it('answers 422 for a row too long to keep, before anything is written', async () => {
+    const client = clientFor('oversized');
+    const rows = [...items(2), { id: 9, name: 'x'.repeat(600 * 1024), share: null, active: true }];
+    const body = await expectProblem(await client.put('oversized', { rows }), 422, /too large/);
+    expect(body.problems).toEqual([
+      { row: 2, column: null, message: expect.stringMatching(/at most 524288/), value: null },
+    ]);
+    await expectProblem(await client.request('/v1/datasets/oversized'), 404);
+    expect((await client.put('oversized', { rows: items(2) })).status).toBe(201);
+  });
+
   it('answers 409 when baseVersion is not the head, and accepts the head', async () => {
     const client = clientFor('base');
     expect((await client.put('base', { rows: items(2), baseVersion: 0 })).status).toBe(201);
