@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DatasetDefinition } from './datasets/types.ts';
 import type { AppEnv, Bindings } from './env.ts';
 import { notFoundOrNotAllowed } from './http/method-not-allowed.ts';
@@ -73,7 +74,13 @@ export function createApp(options: AppOptions) {
 
   app.notFound((c) => notFoundOrNotAllowed(app as never, c.req.method, c.req.path).getResponse());
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return error.getResponse();
+    if (error instanceof HTTPException) {
+      // Hono's own middleware (and zod-openapi's JSON check) throw plain-text exceptions: reshape them.
+      const shaped = error.res?.headers.get('content-type')?.includes('application/problem+json');
+      return shaped
+        ? error.getResponse()
+        : problem(error.status as ContentfulStatusCode, error.message).getResponse();
+    }
     console.error(JSON.stringify({ event: 'error', path: c.req.path, message: String(error) }));
     return problem(500, 'Something failed on our side; it has been logged. Try again shortly.').getResponse();
   });

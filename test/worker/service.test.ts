@@ -1,4 +1,5 @@
 import { exports } from 'cloudflare:workers';
+import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
 import { testApp } from './support/app.ts';
 import { seedVersions } from './support/seed.ts';
@@ -49,6 +50,25 @@ describe('the deployed Worker', () => {
     const res = await worker('/v2/nothing');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
+
+describe('errors', () => {
+  it('reshapes plain HTTPExceptions from middleware as problem+json, and hides unexpected ones', async () => {
+    const { app, request } = testApp();
+    app.get('/plain', () => {
+      throw new HTTPException(413, { message: 'Payload Too Large' });
+    });
+    app.get('/crash', () => {
+      throw new Error('secret internals at /src/x.ts:1');
+    });
+    const plain = await request('/plain');
+    expect(plain.status).toBe(413);
+    expect(plain.headers.get('content-type')).toContain('application/problem+json');
+    expect(await plain.json()).toMatchObject({ status: 413, detail: 'Payload Too Large' });
+    const crash = await request('/crash');
+    expect(crash.status).toBe(500);
+    expect(await crash.text()).not.toContain('secret');
   });
 });
 
