@@ -1,0 +1,49 @@
+import { parseCli } from './sync/options.ts';
+import { formatRunReport, jsonReport } from './sync/report.ts';
+import { runSync } from './sync/run.ts';
+import { usage } from './sync/usage.ts';
+import { watch } from './sync/watch.ts';
+
+export { runSync } from './sync/run.ts';
+
+const command = parseCli(process.argv.slice(2));
+if (command.kind === 'help') {
+  process.stdout.write(usage);
+} else if (command.kind === 'usage-error') {
+  process.stderr.write(`${command.message}\nRun \`npm run sync -- --help\` for the options.\n`);
+  process.exitCode = 2;
+} else {
+  const { options, json, watchIntervalMs } = command;
+  const once = async () => {
+    const { exitCode, report } = await runSync(options);
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(jsonReport(report), null, watchIntervalMs ? 0 : 2)}\n`
+        : formatRunReport(report),
+    );
+    return exitCode;
+  };
+
+  if (watchIntervalMs === null) {
+    process.exitCode = await once();
+  } else {
+    const stop = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stop.signal.aborted) process.exit(130);
+      process.stderr.write(`${signal}: stopping after the current run (again to stop at once).\n`);
+      stop.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    // A run's exit code is in its report; the loop itself only ends when asked to.
+    await watch(
+      async () => void (await once()),
+      watchIntervalMs,
+      stop.signal,
+      // runSync reports failing sources and targets itself; what reaches here is unexpected, so only
+      // its message is printed (an error object could hold request headers).
+      (error) =>
+        process.stderr.write(`The run failed: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
+  }
+}

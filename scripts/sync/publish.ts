@@ -1,0 +1,152 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CellValue, Row } from '../../src/datasets/types.ts';
+import { formatDuration } from './duration.ts';
+import { configError, unavailable } from './errors.ts';
+import type { ChangeCounts } from './report.ts';
+import { isRetryableStatus, nextRetryDelay, type RetryPolicy, retryAfterMs } from './retry.ts';
+
+export interface Target {
+  url: string;
+  token: string;
+}
+
+export interface PublishRequest {
+  rows: Row[];
+  source: Record<string, string>;
+  /** The version read just before publishing; 0 when the dataset has none yet. */
+  baseVersion: number;
+  force: boolean;
+}
+
+/** A problem the Worker found in the rows sent (`row` indexes them from 0, `column` is a field id). */
+export interface TargetProblem {
+  row: number;
+  column: string | null;
+  message: string;
+  value: CellValue;
+}
+
+export type PublishAnswer =
+  | { kind: 'published'; version: number; changes: ChangeCounts }
+  | { kind: 'unchanged'; version: number }
+  | { kind: 'invalid'; problems: TargetProblem[] }
+  /** The shrink guard: the editor's to confirm, with --force. */
+  | { kind: 'refused'; reason: string };
+
+const isLoopback = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
+
+function unreachable(target: string, cause: unknown, policy: RetryPolicy): Error {
+  const code = (cause as { cause?: { code?: string } }).cause?.code ?? (cause as Error).name;
+  const hint = isLoopback(target) ? ' Is the local Worker running (npm start)?' : '';
+  return unavailable(
+    `Could not reach the Worker at ${target} (${code}), still after retrying for ${formatDuration(policy.budgetMs)}.${hint}`,
+  );
+}
+
+/**
+ * fetch with the same budget as the Google calls: network errors, 408, 429 and 5xx are retried,
+ * `Retry-After` honoured. Every publish is safe to repeat: equal content answers "unchanged".
+ */
+async function fetchWithRetry(url: string, init: RequestInit, target: string, policy: RetryPolicy) {
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    const remaining = policy.budgetMs - (Date.now() - started);
+    let response: Response | undefined;
+    let failure: unknown;
+    try {
+      response = await fetch(url, {
+        ...init,
+        signal: AbortSignal.timeout(Math.max(1_000, Math.min(30_000, remaining))),
+      });
+      if (!isRetryableStatus(response.status)) return response;
+    } catch (error) {
+      failure = error;
+    }
+    const now = Date.now();
+    const delay = nextRetryDelay(
+      policy,
+      attempt,
+      now - started,
+      retryAfterMs(response?.headers.get('retry-after'), now),
+    );
+    if (delay === undefined) {
+      if (response) return response;
+      throw unreachable(target, failure, policy);
+    }
+    await response?.body?.cancel();
+    await sleep(delay);
+  }
+}
+
+async function problemDetail(response: Response): Promise<{ detail: string; body: Record<string, unknown> }> {
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const detail = typeof body.detail === 'string' ? body.detail : `HTTP ${response.status}`;
+  return { detail, body };
+}
+
+/** The version each dataset serves now, from the public catalogue (absent: nothing published yet). */
+export async function servedVersions(target: Target, policy: RetryPolicy): Promise<Map<string, number>> {
+  const response = await fetchWithRetry(
+    `${target.url}/v1/datasets`,
+    { headers: { accept: 'application/json', 'cache-control': 'no-cache' } },
+    target.url,
+    policy,
+  );
+  if (!response.ok)
+    throw unavailable(`The Worker at ${target.url} answered ${response.status} for its catalogue.`);
+  const body = (await response.json()) as { datasets?: { id: string; version: number | null }[] };
+  return new Map(
+    (body.datasets ?? []).flatMap((d) => (d.version === null ? [] : [[d.id, d.version] as const])),
+  );
+}
+
+/** PUT one dataset's rows to the admin API and say what came of it; failures throw with an exit code. */
+export async function publishRows(
+  target: Target,
+  dataset: string,
+  request: PublishRequest,
+  policy: RetryPolicy,
+): Promise<PublishAnswer> {
+  const response = await fetchWithRetry(
+    `${target.url}/admin/v1/datasets/${encodeURIComponent(dataset)}`,
+    {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    },
+    target.url,
+    policy,
+  );
+  if (response.status === 200) {
+    const body = (await response.json()) as { version: number };
+    return { kind: 'unchanged', version: body.version };
+  }
+  if (response.status === 201) {
+    const body = (await response.json()) as { version: number; changes: ChangeCounts };
+    return { kind: 'published', version: body.version, changes: body.changes };
+  }
+  const { detail, body } = await problemDetail(response);
+  switch (response.status) {
+    case 401:
+      throw configError(
+        `The Worker at ${target.url} did not accept the admin token: set ADMIN_TOKEN to one of its tokens.`,
+      );
+    case 404:
+      throw configError(
+        `The Worker at ${target.url} has no dataset "${dataset}": deploy the current Worker first.`,
+      );
+    case 409:
+      if (typeof body.removing === 'number')
+        return {
+          kind: 'refused',
+          reason:
+            `it would remove ${body.removing} of ${body.rows} rows, more than the dataset allows at once; ` +
+            'check the tab, or run with --force if the rows should go',
+        };
+      throw unavailable(`${detail} (Another publish got in first; the next run picks it up.)`);
+    case 422:
+      return { kind: 'invalid', problems: (body.problems as TargetProblem[] | undefined) ?? [] };
+    default:
+      throw unavailable(`The Worker at ${target.url} answered ${response.status}: ${detail}`);
+  }
+}

@@ -1,0 +1,118 @@
+import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { formatDuration } from '../duration.ts';
+import { configError, SyncError, unavailable } from '../errors.ts';
+import type { SourceConfig } from '../options.ts';
+import { googleRetryConfig, type RetryPolicy } from '../retry.ts';
+import { isMissingTabError, quoteTab, writeStatusTab } from '../status-tab.ts';
+import { googleAuth, sheetsScopes } from './google-auth.ts';
+import { tabCells } from './google-cells.ts';
+import type { TabCells, WorkbookSource } from './source.ts';
+
+type GoogleConfig = Extract<SourceConfig, { kind: 'google' }>;
+
+export interface GoogleSource extends WorkbookSource {
+  writeStatus(rows: Parameters<typeof writeStatusTab>[2]): Promise<void>;
+}
+
+/**
+ * Why `spreadsheets.get` with grid data rather than `values.batchGet`: one request returns each cell's
+ * typed value *and* its number format, so 0.7 shown as 70 % and a date serial are told apart from a
+ * plain 0.7 or 45300 without guessing. batchGet would need two requests (UNFORMATTED_VALUE for the
+ * numbers, FORMATTED_VALUE to spot the percent sign) and the formatted text follows the spreadsheet's
+ * locale. The field mask keeps the response to values and number-format types, not the styling.
+ */
+const gridFields =
+  'sheets(properties(title),data(startRow,startColumn,rowData(values(effectiveValue,formattedValue,effectiveFormat(numberFormat(type))))))';
+
+interface HttpError {
+  status?: number;
+  code?: string | number;
+  config?: { url?: string | URL };
+  response?: { status?: number };
+}
+
+/** Google's answers → what a person does next, naming the variable and never echoing a credential. */
+function failure(error: unknown, config: GoogleConfig, policy: RetryPolicy, doing: string): SyncError {
+  if (error instanceof SyncError) return error;
+  const e = error as HttpError;
+  const status = e.status ?? e.response?.status;
+  const variable = config.credentials.variable;
+  const tokenEndpoint = /oauth2|token/.test(String(e.config?.url ?? ''));
+  if (status === 401 || (tokenEndpoint && status !== undefined && status < 500))
+    return configError(`Google rejected the credentials in ${variable}; set it to valid credentials.`);
+  if (status === 403)
+    return configError(
+      `The credentials in ${variable} may not ${doing}: share the spreadsheet with the service account's ` +
+        'email (client_email in its key), as Editor so the sync can write the status tab, or pass --no-status.',
+    );
+  if (status === 404)
+    return configError(
+      'There is no spreadsheet with that id: check ASSAY_SPREADSHEET_ID (or --spreadsheet).',
+    );
+  if (status !== undefined && status < 500 && status !== 408 && status !== 429)
+    return configError(`The Google Sheets API refused to ${doing} (HTTP ${status}).`);
+  const what =
+    status === undefined ? `could not be reached (${e.code ?? 'network error'})` : `answered ${status}`;
+  return unavailable(
+    `The Google Sheets API ${what} while trying to ${doing}, still after retrying for ${formatDuration(policy.budgetMs)}.`,
+  );
+}
+
+/** A spreadsheet read through the Sheets API: private is fine, once shared with the service account. */
+export async function googleSource(config: GoogleConfig, policy: RetryPolicy): Promise<GoogleSource> {
+  const auth = await googleAuth(config.credentials, sheetsScopes(config.status));
+  const api: sheets_v4.Sheets = sheets({
+    version: 'v4',
+    auth,
+    ...(config.apiRoot ? { rootUrl: `${new URL(config.apiRoot).origin}/` } : {}),
+    retry: true,
+    retryConfig: googleRetryConfig(policy),
+    timeout: Math.min(30_000, policy.budgetMs),
+  });
+  const { spreadsheetId } = config;
+
+  async function readGrid(tabs: readonly string[]): Promise<Map<string, TabCells>> {
+    const response = await api.spreadsheets.get({
+      spreadsheetId,
+      ranges: tabs.map(quoteTab),
+      includeGridData: true,
+      fields: gridFields,
+    });
+    const read = new Map<string, TabCells>();
+    for (const sheet of response.data.sheets ?? [])
+      if (sheet.properties?.title) read.set(sheet.properties.title, tabCells(sheet.data));
+    return read;
+  }
+
+  /** Only after a missing tab failed the whole batch: which tabs exist, to read those and report the rest. */
+  async function titles(): Promise<Set<string>> {
+    const response = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(title))' });
+    return new Set((response.data.sheets ?? []).map((s) => s.properties?.title ?? ''));
+  }
+
+  return {
+    description: { kind: 'google', spreadsheet: spreadsheetId },
+    provenance: (tab) => ({ kind: 'google', spreadsheet: spreadsheetId, tab }),
+    async readTabs(tabs) {
+      let read: Map<string, TabCells>;
+      try {
+        read = await readGrid(tabs).catch(async (error) => {
+          if (!isMissingTabError(error)) throw error;
+          const present = await titles();
+          const existing = tabs.filter((tab) => present.has(tab));
+          return existing.length === 0 ? new Map<string, TabCells>() : readGrid(existing);
+        });
+      } catch (error) {
+        throw failure(error, config, policy, 'read the spreadsheet');
+      }
+      return new Map(tabs.map((tab) => [tab, read.get(tab)]));
+    },
+    async writeStatus(rows) {
+      try {
+        await writeStatusTab(api, spreadsheetId, rows);
+      } catch (error) {
+        throw failure(error, config, policy, 'write the status tab');
+      }
+    },
+  };
+}

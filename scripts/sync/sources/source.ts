@@ -1,0 +1,17 @@
+import type { SheetCell } from '../../../src/datasets/cell.ts';
+
+/** A tab as read: the header row first, rows possibly ragged. */
+export type TabCells = SheetCell[][];
+
+/** Where the workbook comes from. A source reads; the run decides what the cells mean. */
+export interface WorkbookSource {
+  /** For the report: kind plus where (a folder or a spreadsheet id), nothing secret. */
+  readonly description: Record<string, string>;
+  /**
+   * One read of every tab named. A tab the workbook lacks maps to undefined, so that dataset is
+   * reported and the others go on.
+   */
+  readTabs(tabs: readonly string[]): Promise<Map<string, TabCells | undefined>>;
+  /** What the Worker records as the version's `source`. */
+  provenance(tab: string): Record<string, string>;
+}

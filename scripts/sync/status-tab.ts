@@ -1,0 +1,100 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+import type { Problem } from '../../src/datasets/problem.ts';
+import type { CellValue } from '../../src/datasets/types.ts';
+import { outcomeText, type RunReport } from './report.ts';
+
+export const statusTabTitle = 'Publish status';
+
+/** Rows past this many problems are summarised: the tab stays readable and inside a new sheet's 1,000 rows. */
+const maxListed = 500;
+/** Every row is padded to this width, so a shorter row overwrites what a longer one left. */
+const width = 6;
+
+type StatusRow = CellValue[];
+
+const utc = (iso: string) => `${iso.slice(0, 19).replace('T', ' ')} UTC`;
+
+function verdict(report: RunReport): string {
+  if (report.error) return `The sync could not finish: ${report.error}`;
+  const blocked = report.datasets.filter((d) => d.outcome === 'invalid' || d.outcome === 'refused').length;
+  const failed = report.datasets.filter((d) => d.outcome === 'failed').length;
+  if (blocked + failed === 0) return 'Every dataset is published and up to date.';
+  const parts = [];
+  if (blocked > 0)
+    parts.push(`${blocked} not published: fix the cells listed below, the next sync publishes them`);
+  if (failed > 0) parts.push(`${failed} failed to publish; the next sync tries again`);
+  return `${parts.join('; ')}. Readers keep the last good version meanwhile.`;
+}
+
+function servedVersion(d: RunReport['datasets'][number]): number | null {
+  if (d.outcome === 'published' || d.outcome === 'unchanged') return d.version;
+  if (d.outcome === 'invalid' || d.outcome === 'refused') return d.servedVersion;
+  return null;
+}
+
+/**
+ * The status tab's content for one run: when it ran, a line per dataset, then every problem and
+ * warning with the cell to click. Values are written RAW, so nothing an editor typed becomes a formula.
+ */
+export function statusRows(report: RunReport): StatusRow[] {
+  const rows: StatusRow[] = [
+    ['Publish status', 'Written by the sync after every run; edits here are overwritten.'],
+    ['Last run', utc(report.startedAt)],
+    ['Result', verdict(report)],
+    [],
+    ['Dataset', 'Tab', 'Outcome', 'Version served'],
+    ...report.datasets.map((d) => [d.dataset, d.tab, outcomeText(d), servedVersion(d)]),
+  ];
+  const listed: [string, Problem][] = report.datasets.flatMap((d) => [
+    ...(d.outcome === 'invalid' ? d.problems.map((p): [string, Problem] => ['problem', p]) : []),
+    ...d.warnings.map((p): [string, Problem] => ['warning', p]),
+  ]);
+  if (listed.length > 0) {
+    rows.push([], ['Cell', 'Row', 'Column', 'Kind', 'Problem', 'Value']);
+    for (const [kind, p] of listed.slice(0, maxListed))
+      rows.push([`${p.tab}!${p.cell}`, p.row, p.column, kind, p.message, p.value]);
+    if (listed.length > maxListed)
+      rows.push([`… and ${listed.length - maxListed} more; run the sync with --json for all of them.`]);
+  }
+  return rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+}
+
+export const quoteTab = (title: string) => `'${title.replaceAll("'", "''")}'`;
+
+/** Sheets answers 400 "Unable to parse range" when a range names a tab that does not exist. */
+export function isMissingTabError(error: unknown): boolean {
+  const e = error as { status?: number; response?: { status?: number }; message?: string };
+  return (e.status ?? e.response?.status) === 400 && /unable to parse range/i.test(e.message ?? '');
+}
+
+/**
+ * Writes the rows from A1, then clears what an earlier, longer run left below them. The tab is
+ * created on first use; a 400 for "already exists" means a retried addSheet had in fact succeeded.
+ */
+export async function writeStatusTab(api: sheets_v4.Sheets, spreadsheetId: string, rows: StatusRow[]) {
+  const update = () =>
+    api.spreadsheets.values.update({
+      spreadsheetId,
+      range: `${quoteTab(statusTabTitle)}!A1`,
+      valueInputOption: 'RAW',
+      requestBody: { majorDimension: 'ROWS', values: rows },
+    });
+  try {
+    await update();
+  } catch (error) {
+    if (!isMissingTabError(error)) throw error;
+    await api.spreadsheets
+      .batchUpdate({
+        spreadsheetId,
+        requestBody: { requests: [{ addSheet: { properties: { title: statusTabTitle } } }] },
+      })
+      .catch((addError: { status?: number; message?: string }) => {
+        if (!(addError.status === 400 && /already exists/i.test(addError.message ?? ''))) throw addError;
+      });
+    await update();
+  }
+  await api.spreadsheets.values.clear({
+    spreadsheetId,
+    range: `${quoteTab(statusTabTitle)}!A${rows.length + 1}:Z`,
+  });
+}
