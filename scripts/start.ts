@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { ensureLocalAdminToken } from './start/dev-vars.ts';
 import { startLocalWorker } from './start/local-worker.ts';
 import { portIsFree } from './start/port.ts';
+import { formatRunReport } from './sync/report.ts';
+import { runSync } from './sync/run.ts';
 
 const portText = process.env.PORT ?? '8787';
 const port = Number(portText);
@@ -22,6 +24,11 @@ console.log(`Starting the Worker on port ${port} (local KV and Durable Objects i
 const worker = await startLocalWorker({ port, logFile: '.wrangler/dev.log' });
 
 const base = worker.url;
+console.log('Publishing the fixture workbook (fixtures/*.csv):');
+const sync = await runSync({ source: 'file', target: base });
+process.stdout.write(formatRunReport(sync.report));
+if (sync.exitCode !== 0)
+  console.log('The sync did not publish everything (above); the Worker keeps running.');
 console.log(`
 Assay is running at ${base}
   catalogue      ${base}/v1/datasets

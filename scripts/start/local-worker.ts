@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -23,10 +23,26 @@ const wranglerBin = join(
   'bin/wrangler.js',
 );
 
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once('exit', () => resolve()));
+function groupAlive(groupId: number): boolean {
+  try {
+    process.kill(-groupId, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * wrangler runs workerd as its own children, which outlive it by a moment: wait until the whole group
+ * is gone, and kill what is left after a grace period.
+ */
+async function stopGroup(groupId: number, graceMs = 5_000): Promise<void> {
+  if (!groupAlive(groupId)) return;
+  process.kill(-groupId, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (groupAlive(groupId) && Date.now() < deadline) await sleep(100);
+  if (groupAlive(groupId)) process.kill(-groupId, 'SIGKILL');
+  while (groupAlive(groupId)) await sleep(50);
 }
 
 /**
@@ -57,12 +73,7 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
   child.stderr?.pipe(log);
 
   const stop = async () => {
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      process.kill(-child.pid, 'SIGTERM');
-      const killed = await Promise.race([exited(child).then(() => true), sleep(5_000).then(() => false)]);
-      if (!killed) process.kill(-child.pid, 'SIGKILL');
-      await exited(child);
-    }
+    if (child.pid !== undefined) await stopGroup(child.pid);
     log.end();
   };
 
