@@ -50,6 +50,17 @@ async function headOr404(c: Context<AppEnv>, id: string): Promise<Head> {
   throw problem(404, `Dataset "${id}" exists but has no published version yet. Run the sync to publish it.`);
 }
 
+/** A numbered version whose rows are still kept: 404 past the head, 410 past retention. */
+async function retainedVersionOr404(c: Context<AppEnv>, id: string, n: number): Promise<VersionMeta> {
+  const head = await headOr404(c, id);
+  if (n > head.version)
+    throw problem(404, `Dataset "${id}" has no version ${n}; the latest is ${head.version}.`);
+  if (n < head.retainedFrom) throw gone({ dataset: id, version: n });
+  const meta = await c.var.reader.meta(id, n);
+  if (!meta) throw problem(404, `Version ${n} of "${id}" is not available yet; try again in a minute.`);
+  return meta;
+}
+
 /** A canonical query string for the next page, so equal representations carry equal bytes. */
 function nextPageQuery(query: ReadQuery): string {
   const params = new URLSearchParams();
@@ -148,24 +159,12 @@ export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   })
   .openapi(getVersion, async (c) => {
     const { id, n } = c.req.valid('param');
-    const head = await headOr404(c, id);
-    if (n > head.version) {
-      throw problem(404, `Dataset "${id}" has no version ${n}; the latest is ${head.version}.`);
-    }
-    if (n < head.retainedFrom) throw gone({ dataset: id, version: n });
-    const meta = await c.var.reader.meta(id, n);
-    if (!meta) throw problem(404, `Version ${n} of "${id}" is not available yet; try again in a minute.`);
+    const meta = await retainedVersionOr404(c, id, n);
     return serveRows(c, meta, c.req.valid('query'), 'version');
   })
   .openapi(getChanges, async (c) => {
     const { id, n } = c.req.valid('param');
-    const head = await headOr404(c, id);
-    if (n > head.version) {
-      throw problem(404, `Dataset "${id}" has no version ${n}; the latest is ${head.version}.`);
-    }
-    if (n < head.retainedFrom) throw gone({ dataset: id, version: n });
-    const meta = await c.var.reader.meta(id, n);
-    if (!meta) throw problem(404, `Version ${n} of "${id}" is not available yet; try again in a minute.`);
+    const meta = await retainedVersionOr404(c, id, n);
     const headers = {
       etag: representationEtag(meta.contentHash, n, 'changes'),
       'last-modified': httpDate(meta.publishedAt),
