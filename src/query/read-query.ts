@@ -66,7 +66,8 @@ export function resolveReadQuery(
   params: ValidatedParams,
   raw: URLSearchParams,
   columns: readonly Column[],
-  accept: string | undefined,
+  /** The format content negotiation chose, used when `format` is not given. */
+  negotiated: Format,
 ): ReadQuery {
   const seen = new Set<string>();
   const filters: Filter[] = [];
@@ -99,9 +100,8 @@ export function resolveReadQuery(
     };
   }
 
-  const wantsCsv = params.format === undefined && /(^|,)\s*text\/csv\b/i.test(accept ?? '');
   return {
-    format: params.format ?? (wantsCsv ? 'csv' : 'json'),
+    format: params.format ?? negotiated,
     ...(fields && { fields }),
     ...(sort && { sort }),
     filters,

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { accepts } from 'hono/accepts';
 import { rowJsonSchema } from '../datasets/json-schema.ts';
 import type { DatasetDefinition } from '../datasets/types.ts';
 import type { AppEnv } from '../env.ts';
@@ -81,11 +82,16 @@ async function serveRows(
   params: ValidatedParams,
   route: 'latest' | 'version',
 ): Promise<Response> {
+  const negotiated = accepts(c, {
+    header: 'Accept',
+    supports: ['application/json', 'text/csv'],
+    default: 'application/json',
+  });
   const query = resolveReadQuery(
     params,
     new URL(c.req.url).searchParams,
     meta.columns,
-    c.req.header('accept'),
+    negotiated === 'text/csv' ? 'csv' : 'json',
   );
   const etag = representationEtag(meta.contentHash, meta.version, representationKey(route, query));
   const headers = {

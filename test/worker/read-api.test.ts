@@ -264,6 +264,14 @@ describe('paging, fields, sort and filter', () => {
     expect(again.headers.get('etag')).toBe(tags[3]);
     const viaAccept = await request('/v1/datasets/test-items', { headers: { accept: 'text/csv' } });
     expect(viaAccept.headers.get('etag')).toBe(tags[1]);
+    const prefersJson = await request('/v1/datasets/test-items', {
+      headers: { accept: 'text/csv;q=0.5, application/json' },
+    });
+    expect(prefersJson.headers.get('etag')).toBe(tags[0]);
+    const browser = await request('/v1/datasets/test-items', {
+      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    });
+    expect(browser.headers.get('content-type')).toBe('application/json');
   });
 });
 
