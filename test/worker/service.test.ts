@@ -46,6 +46,17 @@ describe('the deployed Worker', () => {
     expect(html).toContain('filter');
   });
 
+  it('answers CORS preflights for the public API', async () => {
+    const res = await worker('/v1/datasets/production', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'GET' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-methods')).toBe('GET,HEAD,OPTIONS');
+    expect(res.headers.get('access-control-expose-headers')).toContain('ETag');
+  });
+
   it('sends problem+json for unknown paths', async () => {
     const res = await worker('/v2/nothing');
     expect(res.status).toBe(404);
