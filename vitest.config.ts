@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'node',
           include: ['test/node/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // Builds the Worker once for the Node tests that run it (test/node/support/worker.ts).
+          globalSetup: ['test/node/support/global-setup.ts'],
         },
       },
     ],

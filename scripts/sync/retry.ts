@@ -56,8 +56,9 @@ export function nextRetryDelay(
 type GaxiosLikeError = Parameters<NonNullable<RetryConfig['shouldRetry']>>[0];
 
 function headerOf(error: GaxiosLikeError, name: string): string | null {
-  const headers: unknown = error.response?.headers;
-  if (headers instanceof Headers) return headers.get(name);
+  // gaxios's Headers need not be this realm's Headers class, so go by shape, not instanceof.
+  const headers = error.response?.headers as { get?: unknown } | Record<string, unknown> | undefined;
+  if (typeof headers?.get === 'function') return (headers as Headers).get(name);
   const value = (headers as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : null;
 }

@@ -63,8 +63,13 @@ export const quoteTab = (title: string) => `'${title.replaceAll("'", "''")}'`;
 
 /** Sheets answers 400 "Unable to parse range" when a range names a tab that does not exist. */
 export function isMissingTabError(error: unknown): boolean {
-  const e = error as { status?: number; response?: { status?: number }; message?: string };
-  return (e.status ?? e.response?.status) === 400 && /unable to parse range/i.test(e.message ?? '');
+  const e = error as {
+    status?: number;
+    message?: string;
+    response?: { status?: number; data?: { error?: { message?: string } } };
+  };
+  const message = `${e.message ?? ''} ${e.response?.data?.error?.message ?? ''}`;
+  return (e.status ?? e.response?.status) === 400 && /unable to parse range/i.test(message);
 }
 
 /**

@@ -1,0 +1,165 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { datasets } from '../../../src/datasets/registry.ts';
+import { startWorker, type TestWorker } from '../support/worker.ts';
+import { served } from './helpers.ts';
+
+const root = join(import.meta.dirname, '../../..');
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** The CLI as `npm run sync` runs it, with only the environment given (no Google credentials, no PATH secrets). */
+function startCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<Ran> } {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['scripts/sync.ts', ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<Ran>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started })),
+  );
+  return { child, done };
+}
+
+const cli = (args: string[], env: Record<string, string> = {}) => startCli(args, env).done;
+
+describe('npm run sync', { timeout: 30_000 }, () => {
+  let worker: TestWorker;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    worker = await startWorker();
+    env = { ADMIN_TOKEN: worker.adminTokenBinding };
+  });
+  afterAll(() => worker?.stop());
+
+  it('--help prints the options and exit codes', async () => {
+    const ran = await cli(['--help']);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('--dataset ID');
+    expect(ran.stdout).toContain('Exit codes: 0 published or unchanged');
+  });
+
+  it('a usage error exits 2 and points to --help', async () => {
+    const ran = await cli(['--interval', '5m']);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain('--interval only applies with --watch');
+  });
+
+  it('--dry-run validates the fixture workbook and publishes nothing, with no token needed', async () => {
+    const ran = await cli(['--dry-run', '--dataset', 'elements', '--dataset', 'production']);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/production\s+valid, 4 rows \(dry run, not published\)/);
+    expect(ran.stdout).toMatch(/elements\s+valid, 17 rows/);
+    expect(ran.stdout).not.toContain('timeline');
+    expect(await served(worker, 'production')).toBeNull();
+  });
+
+  it('without Google credentials reads the fixture workbook and publishes it (--dataset filters)', async () => {
+    const ran = await cli(['--target', worker.url, '--dataset', 'production'], env);
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toMatch(/^Sync from fixtures to http:\/\/127\.0\.0\.1:\d+$/m);
+    expect(ran.stdout).toMatch(/^ {2}production {2}published v1 \(\+4 −0 ~0\)$/m);
+    expect(ran.stdout).toMatch(/^Done in .+, exit code 0\.$/m);
+    expect(ran.stdout).not.toContain('elements');
+    expect(await served(worker, 'elements')).toBeNull();
+  });
+
+  it('--json prints the whole report as data', async () => {
+    const ran = await cli(['--target', worker.url, '--json'], env);
+    expect(ran.code).toBe(0);
+    const report = JSON.parse(ran.stdout);
+    expect(Object.keys(report).sort()).toEqual(
+      ['datasets', 'dryRun', 'durationMs', 'exitCode', 'source', 'startedAt', 'target'].sort(),
+    );
+    expect(report).toMatchObject({
+      exitCode: 0,
+      dryRun: false,
+      target: worker.url,
+      source: { kind: 'file' },
+    });
+    expect(report.datasets.map((d: { dataset: string }) => d.dataset)).toEqual(datasets.map((d) => d.id));
+    expect(report.datasets[0]).toEqual({
+      dataset: 'production',
+      tab: 'Production',
+      outcome: 'unchanged',
+      version: 1,
+      rows: 4,
+      warnings: [],
+      summary: 'unchanged v1',
+    });
+    expect(report.datasets[1]).toMatchObject({ dataset: 'dependence', outcome: 'published', version: 1 });
+  });
+
+  it('a broken workbook exits 1 and prints each problem where the editor can click', async () => {
+    const dir = join(root, 'fixtures/broken/percent-in-words');
+    const ran = await cli(['--target', worker.url, '--dir', dir, '--dataset', 'production'], env);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('production  1 problem, not published (v1 still served)');
+    expect(ran.stdout).toContain(
+      '      Production!C2 (row 2, column "Share of global production (%)"): expected a percentage, got "seventy percent"',
+    );
+  });
+
+  it('a service-account key that is not one: exit 2, naming the variable, never printing it', async () => {
+    const secret = '{"private_key": "-----BEGIN PRIVATE KEY-----SECRET-MATERIAL';
+    const ran = await cli(['--target', worker.url], {
+      ...env,
+      GOOGLE_SERVICE_ACCOUNT_KEY: secret,
+      ASSAY_SPREADSHEET_ID: 'x',
+    });
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toContain('GOOGLE_SERVICE_ACCOUNT_KEY does not hold a service-account JSON key');
+    expect(ran.stdout + ran.stderr).not.toContain('SECRET-MATERIAL');
+  });
+
+  it('a wrong admin token: exit 2 naming ADMIN_TOKEN, and the token is not printed', async () => {
+    const ran = await cli(['--target', worker.url, '--dataset', 'production'], {
+      ADMIN_TOKEN: 'wrong-token-value',
+    });
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toContain('did not accept the admin token: set ADMIN_TOKEN');
+    expect(ran.stdout + ran.stderr).not.toContain('wrong-token-value');
+  });
+
+  it('a Worker that is not running: exit 3 within the retry budget', async () => {
+    const ran = await cli(['--target', 'http://127.0.0.1:9', '--retry-budget', '1s'], { ADMIN_TOKEN: 'x' });
+    expect(ran.code).toBe(3);
+    expect(ran.stdout).toContain('Could not reach the Worker at http://127.0.0.1:9');
+    expect(ran.ms).toBeLessThan(5_000);
+  });
+
+  it('--watch runs again and again, and SIGTERM stops it cleanly', async () => {
+    const { child, done } = startCli(
+      ['--target', worker.url, '--dataset', 'production', '--watch', '--interval', '1s'],
+      env,
+    );
+    let runs = 0;
+    await new Promise<void>((resolve) =>
+      child.stdout?.on('data', (chunk: Buffer) => {
+        runs += chunk.toString().match(/^Done in/gm)?.length ?? 0;
+        if (runs === 2) resolve();
+      }),
+    );
+    child.kill('SIGTERM');
+    const ran = await done;
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toContain('SIGTERM: stopping after the current run');
+    expect(ran.stdout.match(/production {2}unchanged v1/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
