@@ -43,8 +43,11 @@ export interface FakeSheets {
   /** A tab's cells as plain values (what a person sees), or undefined if there is no such tab. */
   values(tab: string): (string | number | boolean | null)[][] | undefined;
   removeTab(title: string): void;
-  /** The next `count` requests answer `status` (with `Retry-After` when given, in seconds). */
-  failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /**
+   * The next `count` requests (of one method, with `only`) answer `status`, with `Retry-After` when
+   * given (in seconds).
+   */
+  failNext(count: number, status: number, options?: { retryAfterSeconds?: number; only?: string }): void;
   /** Every request answers `status` until `stopFailing()`. */
   failAlways(status: number): void;
   stopFailing(): void;
@@ -210,7 +213,7 @@ export async function startFakeSheets(options: FakeSheetsOptions = {}): Promise<
   }
 
   const calls: RecordedCall[] = [];
-  const failures: { status: number; retryAfter?: number }[] = [];
+  const failures: { status: number; retryAfter?: number; only?: string }[] = [];
   let failEvery: number | null = null;
 
   function cellsOf(tab: Tab, row: number): Cell[] {
@@ -219,7 +222,9 @@ export async function startFakeSheets(options: FakeSheetsOptions = {}): Promise<
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, call: RecordedCall) {
-    const failure = failEvery !== null ? { status: failEvery } : failures.shift();
+    const queued = failures.findIndex((f) => f.only === undefined || f.only === call.method);
+    const failure =
+      failEvery !== null ? { status: failEvery } : queued === -1 ? undefined : failures.splice(queued, 1)[0];
     if (failure) {
       const headers: Record<string, string> =
         failure.retryAfter === undefined ? {} : { 'retry-after': String(failure.retryAfter) };
@@ -365,9 +370,13 @@ export async function startFakeSheets(options: FakeSheetsOptions = {}): Promise<
       return rows.slice(0, rows.findLastIndex((row) => row.length > 0) + 1);
     },
     removeTab: (title) => void tabs.delete(title),
-    failNext(count, status, retryAfter) {
+    failNext(count, status, { retryAfterSeconds, only } = {}) {
       for (let i = 0; i < count; i++)
-        failures.push(retryAfter === undefined ? { status } : { status, retryAfter });
+        failures.push({
+          status,
+          ...(retryAfterSeconds === undefined ? {} : { retryAfter: retryAfterSeconds }),
+          ...(only === undefined ? {} : { only }),
+        });
     },
     failAlways(status) {
       failEvery = status;

@@ -125,12 +125,18 @@ describe('sync from a Google spreadsheet to the Worker', { timeout: 30_000 }, ()
   });
 
   it('retries 429 twice, honouring Retry-After, then succeeds', async () => {
-    fake.failNext(2, 429, 1);
+    fake.failNext(2, 429, { retryAfterSeconds: 1 });
+    const calls = fake.calls.length;
     const started = Date.now();
     const { exitCode, report } = await syncGoogle(fake, worker, { retryBudgetMs: 5_000 });
     expect(exitCode).toBe(0);
     expect(report.datasets.every((d) => d.outcome === 'unchanged')).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    expect(fake.calls.slice(calls, calls + 3).map((c) => `${c.method} ${c.status}`)).toEqual([
+      'GET 429',
+      'GET 429',
+      'GET 200',
+    ]);
   });
 
   it('500 forever: exit 3 within the retry budget, previous versions still served', async () => {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { sheetCell, tabCells } from '../../../scripts/sync/sources/google-cells.ts';
+import { formatted } from '../../../src/datasets/cell.ts';
+import { typedCell } from '../support/fake-sheets.ts';
+
+describe('sheetCell', () => {
+  it('keeps a number’s format, so the catalogue can tell 70 % from 0.7', () => {
+    expect(sheetCell(typedCell('70%'))).toEqual(formatted(0.7, 'PERCENT'));
+    expect(sheetCell(typedCell('2024-01-08'))).toEqual(formatted(45299, 'DATE'));
+    expect(sheetCell(typedCell('1,234'))).toEqual(formatted(1234, 'NUMBER'));
+    expect(sheetCell(typedCell('0.7'))).toBe(0.7);
+  });
+
+  it('passes text, booleans and formula errors as the editor sees them', () => {
+    expect(sheetCell(typedCell('~70%'))).toBe('~70%');
+    expect(sheetCell(typedCell('TRUE'))).toBe(true);
+    expect(sheetCell(typedCell('#N/A'))).toBe('#N/A');
+    expect(sheetCell({ effectiveValue: { errorValue: { type: 'DIVIDE_BY_ZERO' } } })).toBe('#DIV/0!');
+  });
+
+  it('reads empty and format-only cells as empty', () => {
+    expect(sheetCell(undefined)).toBeNull();
+    expect(sheetCell({})).toBeNull();
+    expect(sheetCell({ effectiveFormat: { numberFormat: { type: 'PERCENT' } } })).toBeNull();
+  });
+});
+
+describe('tabCells', () => {
+  it('places blocks by their start and fills the gaps the API leaves out', () => {
+    const cells = tabCells([
+      {
+        startRow: 1,
+        startColumn: 1,
+        rowData: [
+          { values: [{ effectiveValue: { stringValue: 'b2' } }] },
+          {},
+          { values: [{}, typedCell('3') ?? {}] },
+        ],
+      },
+    ]);
+    expect(cells).toEqual([[], [null, 'b2'], [], [null, null, 3]]);
+  });
+});

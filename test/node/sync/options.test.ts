@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { clientToken, defaultFixtureDir, parseCli, resolveConfig } from '../../../scripts/sync/options.ts';
+
+describe('parseCli', () => {
+  it('reads every option', () => {
+    expect(
+      parseCli([
+        '--source=file',
+        '--dir',
+        'x',
+        '--target',
+        'http://h',
+        '--dataset',
+        'a',
+        '--dataset',
+        'b',
+        '--dry-run',
+        '--force',
+        '--no-status',
+        '--json',
+        '--watch',
+        '--interval',
+        '30s',
+        '--retry-budget',
+        '2m',
+      ]),
+    ).toEqual({
+      kind: 'run',
+      json: true,
+      watchIntervalMs: 30_000,
+      options: {
+        source: 'file',
+        dir: 'x',
+        target: 'http://h',
+        datasets: ['a', 'b'],
+        dryRun: true,
+        force: true,
+        status: false,
+        retryBudgetMs: 120_000,
+      },
+    });
+  });
+
+  it('watches every 5 minutes by default', () => {
+    expect(parseCli(['--watch'])).toMatchObject({ watchIntervalMs: 300_000 });
+  });
+
+  it.each([
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['extra'], 'extra'],
+    [['--source', 'ftp'], '--source must be google or file'],
+    [['--interval', '5m'], '--interval only applies with --watch'],
+    [['--watch', '--interval', '5'], '--interval takes a duration'],
+    [['--retry-budget', 'long'], '--retry-budget takes a duration'],
+  ])('%j is a usage error', (argv, message) => {
+    const command = parseCli(argv);
+    expect(command.kind).toBe('usage-error');
+    expect(command.kind === 'usage-error' && command.message).toContain(message);
+  });
+});
+
+const resolve = (...args: Parameters<typeof resolveConfig>) => {
+  const resolved = resolveConfig(...args);
+  if (!resolved.ok) throw new Error(resolved.message);
+  return resolved.config;
+};
+const message = (...args: Parameters<typeof resolveConfig>) => {
+  const resolved = resolveConfig(...args);
+  return resolved.ok ? undefined : resolved.message;
+};
+
+describe('resolveConfig', () => {
+  const admin = { ADMIN_TOKEN: 'sync:secret' };
+
+  it('reads the fixture workbook and publishes locally when nothing is set', () => {
+    const config = resolve({}, admin);
+    expect(config.source).toEqual({ kind: 'file', dir: defaultFixtureDir });
+    expect(config.target).toEqual({ url: 'http://127.0.0.1:8787', token: 'secret' });
+    expect(config.datasets.length).toBeGreaterThan(0);
+  });
+
+  it('uses Google once credentials are set, the most explicit kind first', () => {
+    const env = {
+      ...admin,
+      GOOGLE_APPLICATION_CREDENTIALS: '/k.json',
+      GOOGLE_OAUTH_ACCESS_TOKEN: 'ya29',
+      ASSAY_SPREADSHEET_ID: 'sheet',
+    };
+    expect(resolve({}, env).source).toEqual({
+      kind: 'google',
+      spreadsheetId: 'sheet',
+      credentials: { variable: 'GOOGLE_OAUTH_ACCESS_TOKEN', accessToken: 'ya29' },
+      apiRoot: undefined,
+      status: true,
+    });
+    expect(resolve({ source: 'file' }, env).source.kind).toBe('file');
+  });
+
+  it('names what to set when the Google source lacks something', () => {
+    expect(message({ source: 'google' }, admin)).toMatch(
+      /GOOGLE_APPLICATION_CREDENTIALS .*GOOGLE_SERVICE_ACCOUNT_KEY .*GOOGLE_OAUTH_ACCESS_TOKEN/,
+    );
+    expect(message({}, { ...admin, GOOGLE_SERVICE_ACCOUNT_KEY: '{…}' })).toContain(
+      'Google credentials are set (GOOGLE_SERVICE_ACCOUNT_KEY) but no spreadsheet: set ASSAY_SPREADSHEET_ID',
+    );
+  });
+
+  it('rejects unknown datasets, listing the catalogue', () => {
+    expect(message({ datasets: ['nope'] }, admin)).toMatch(
+      /^Unknown dataset "nope"; the catalogue has production, /,
+    );
+    expect(resolve({ datasets: ['elements'] }, admin).datasets.map((d) => d.id)).toEqual(['elements']);
+  });
+
+  it('takes the local token from .dev.vars for a local target only', () => {
+    const devVars = { ADMIN_TOKEN: 'local:from-dev-vars' };
+    expect(resolve({}, {}, devVars).target?.token).toBe('from-dev-vars');
+    expect(message({ target: 'https://assay.example' }, {}, devVars)).toBe(
+      'No admin token: set ADMIN_TOKEN to a token the Worker accepts.',
+    );
+    expect(message({}, {})).toContain('run `npm start` once');
+  });
+
+  it('needs no target or token for a dry run', () => {
+    expect(resolve({ dryRun: true }, {}).target).toBeNull();
+  });
+
+  it('rejects a target that is not an http(s) URL', () => {
+    expect(message({ target: 'ftp://x' }, admin)).toContain('--target must be an http(s) URL');
+  });
+
+  it('sends the token part of label:token', () => {
+    expect(clientToken('sync:abc,old:def')).toBe('abc');
+    expect(clientToken('bare')).toBe('bare');
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  exitCodeOf,
+  formatRunReport,
+  jsonReport,
+  outcomeText,
+  type RunReport,
+} from '../../../scripts/sync/report.ts';
+import type { Problem } from '../../../src/datasets/problem.ts';
+
+const problem: Problem = {
+  tab: 'Production',
+  cell: 'C5',
+  row: 5,
+  column: 'share',
+  message: 'expected a percentage, got "seventy"',
+  value: 'seventy',
+};
+const base = { warnings: [] };
+
+const report: RunReport = {
+  startedAt: '2026-11-28T13:00:00.000Z',
+  durationMs: 1_234,
+  source: { kind: 'file', dir: 'fixtures' },
+  target: 'http://127.0.0.1:8787',
+  dryRun: false,
+  exitCode: 1,
+  datasets: [
+    {
+      ...base,
+      dataset: 'production',
+      tab: 'Production',
+      outcome: 'invalid',
+      problems: [problem],
+      servedVersion: 3,
+    },
+    {
+      ...base,
+      dataset: 'elements',
+      tab: 'Elements',
+      outcome: 'published',
+      version: 4,
+      changes: { added: 2, removed: 0, changed: 1 },
+      rows: 17,
+    },
+    { ...base, dataset: 'timeline', tab: 'Timeline', outcome: 'unchanged', version: 3, rows: 4 },
+  ],
+};
+
+describe('the run report', () => {
+  it('has one line per dataset in the contract’s words', () => {
+    expect(report.datasets.map(outcomeText)).toEqual([
+      '1 problem, not published (v3 still served)',
+      'published v4 (+2 −0 ~1)',
+      'unchanged v3',
+    ]);
+    expect(
+      outcomeText({
+        ...base,
+        dataset: 'x',
+        tab: 'X',
+        outcome: 'invalid',
+        problems: [problem, problem, problem],
+        servedVersion: null,
+      }),
+    ).toBe('3 problems, not published');
+  });
+
+  it('prints the problems under their dataset, with cell references', () => {
+    expect(formatRunReport(report)).toBe(
+      [
+        'Sync from fixtures to http://127.0.0.1:8787',
+        '  production  1 problem, not published (v3 still served)',
+        '      Production!C5 (row 5, column "share"): expected a percentage, got "seventy"',
+        '  elements    published v4 (+2 −0 ~1)',
+        '  timeline    unchanged v3',
+        'Done in 1.2 s, exit code 1.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('exits with the worst outcome: target or source failure over configuration over bad cells', () => {
+    const failed = (exitCode: 2 | 3) => ({
+      ...base,
+      dataset: 'f',
+      tab: 'F',
+      outcome: 'failed' as const,
+      error: 'x',
+      exitCode,
+    });
+    expect(exitCodeOf({ datasets: report.datasets.slice(1) })).toBe(0);
+    expect(exitCodeOf(report)).toBe(1);
+    expect(exitCodeOf({ datasets: [...report.datasets, failed(2)] })).toBe(2);
+    expect(exitCodeOf({ datasets: [...report.datasets, failed(3), failed(2)] })).toBe(3);
+    expect(exitCodeOf({ datasets: [], errorCode: 3 })).toBe(3);
+  });
+
+  it('as JSON, adds each dataset’s summary line and each problem’s rendered text', () => {
+    const json = jsonReport(report) as { datasets: Record<string, unknown>[] };
+    expect(json.datasets[0]).toMatchObject({
+      summary: '1 problem, not published (v3 still served)',
+      problems: [
+        { ...problem, text: 'Production!C5 (row 5, column "share"): expected a percentage, got "seventy"' },
+      ],
+    });
+  });
+});
