@@ -1,10 +1,9 @@
+// The CLI only: programs call runSync from ./sync/run.ts (importing this file would run the CLI).
 import { parseCli } from './sync/options.ts';
 import { formatRunReport, jsonReport } from './sync/report.ts';
 import { runSync } from './sync/run.ts';
 import { usage } from './sync/usage.ts';
 import { watch } from './sync/watch.ts';
-
-export { runSync } from './sync/run.ts';
 
 const command = parseCli(process.argv.slice(2));
 if (command.kind === 'help') {
