@@ -26,7 +26,10 @@ export interface TestWorker {
 }
 
 export interface TestWorkerOptions {
-  /** The built Worker; defaults to $ASSAY_WORKER_BUNDLE (set by the tests' global setup), else dist/index.js. */
+  /**
+   * The built Worker; defaults to $ASSAY_WORKER_BUNDLE (set by the tests' global setup), else
+   * dist/index.js (run `npm run build` first: a stale dist serves a stale catalogue).
+   */
   bundle?: string;
   /** Extra or overriding plain-text bindings (e.g. RETENTION). */
   bindings?: Record<string, string>;

@@ -1,0 +1,55 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultFixtureDir } from '../../../scripts/sync/options.ts';
+import { startWorker, type TestWorker } from '../support/worker.ts';
+import { served, syncFiles } from './helpers.ts';
+
+describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
+  let worker: TestWorker;
+  let dir: string;
+
+  beforeAll(async () => {
+    [worker, dir] = await Promise.all([startWorker(), mkdtemp(join(tmpdir(), 'assay-sync-'))]);
+  });
+  afterAll(async () => {
+    await Promise.all([worker?.stop(), rm(dir, { recursive: true, force: true })]);
+  });
+
+  it('a tab that loses most of its rows is held back until --force', async () => {
+    expect((await syncFiles(worker, { datasets: ['production'] })).exitCode).toBe(0);
+    const csv = await readFile(join(defaultFixtureDir, 'Production.csv'), 'utf8');
+    await writeFile(join(dir, 'Production.csv'), csv.split('\n').slice(0, 2).join('\n'));
+
+    const held = await syncFiles(worker, { dir, datasets: ['production'] });
+    expect(held.exitCode).toBe(1);
+    expect(held.report.datasets[0]).toMatchObject({ outcome: 'refused', servedVersion: 1 });
+    expect(held.report.datasets[0]?.outcome === 'refused' && held.report.datasets[0].reason).toContain(
+      'it would remove 3 of 4 rows',
+    );
+    expect((await served(worker, 'production'))?.version).toBe(1);
+
+    const forced = await syncFiles(worker, { dir, datasets: ['production'], force: true });
+    expect(forced.exitCode).toBe(0);
+    expect(forced.report.datasets[0]).toMatchObject({
+      outcome: 'published',
+      version: 2,
+      changes: { added: 0, removed: 3, changed: 0 },
+    });
+  });
+
+  it('a missing CSV is that dataset’s problem, named by its file', async () => {
+    const { exitCode, report } = await syncFiles(worker, { dir, datasets: ['elements'] });
+    expect(exitCode).toBe(1);
+    expect(report.datasets[0]?.outcome === 'invalid' && report.datasets[0].problems[0]?.message).toMatch(
+      /^there is no Elements\.csv in /,
+    );
+  });
+
+  it('a folder that does not exist is a configuration error', async () => {
+    const { exitCode, report } = await syncFiles(worker, { dir: join(dir, 'nope') });
+    expect(exitCode).toBe(2);
+    expect(report.error).toContain('--dir: there is no folder at');
+  });
+});
