@@ -23,8 +23,16 @@ if (command.kind === 'help') {
     return exitCode;
   };
 
+  // runSync turns failing sources and targets into exit codes itself; what escapes is unexpected, and
+  // is printed as message and stack only, never as an object (a request error could hold its headers).
+  const describe = (error: unknown) =>
+    error instanceof Error ? (error.stack ?? error.message) : String(error);
+
   if (watchIntervalMs === null) {
-    process.exitCode = await once();
+    process.exitCode = await once().catch((error) => {
+      process.stderr.write(`The sync failed unexpectedly: ${describe(error)}\n`);
+      return 3;
+    });
   } else {
     const stop = new AbortController();
     const onSignal = (signal: NodeJS.Signals) => {
@@ -39,10 +47,7 @@ if (command.kind === 'help') {
       async () => void (await once()),
       watchIntervalMs,
       stop.signal,
-      // runSync reports failing sources and targets itself; what reaches here is unexpected, so only
-      // its message is printed (an error object could hold request headers).
-      (error) =>
-        process.stderr.write(`The run failed: ${error instanceof Error ? error.message : String(error)}\n`),
+      (error) => process.stderr.write(`The run failed unexpectedly: ${describe(error)}\n`),
     );
   }
 }
