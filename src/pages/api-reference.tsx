@@ -22,8 +22,14 @@ export interface OpenApiDocument {
 const style = `
 body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 h2{margin-top:2.5rem;font-size:1.1rem}code{background:#f3f3f3;padding:.1rem .3rem;border-radius:3px}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;margin:.5rem 0;table-layout:fixed}
+.params :is(td,th):first-child{width:11rem}.params :is(td,th):nth-child(2){width:5rem}.responses td:first-child{width:5rem}td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left;vertical-align:top}
 .method{font-weight:700;text-transform:uppercase;color:#0b6e4f}`;
+
+/** OpenAPI descriptions are CommonMark; code spans are the only markup they use here. */
+const Prose: FC<{ text: string | undefined }> = ({ text }) => (
+  <>{(text ?? '').split('`').map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>
+);
 
 /**
  * The API reference, rendered on the server from the OpenAPI document itself: it cannot drift from
@@ -50,7 +56,7 @@ export const ApiReference: FC<{ doc: OpenApiDocument }> = ({ doc }) => (
             </h2>
             <p>{op?.summary}</p>
             {op?.parameters?.length ? (
-              <table>
+              <table class="params">
                 <tr>
                   <th>parameter</th>
                   <th>in</th>
@@ -63,16 +69,20 @@ export const ApiReference: FC<{ doc: OpenApiDocument }> = ({ doc }) => (
                       {p.required ? ' (required)' : ''}
                     </td>
                     <td>{p.in}</td>
-                    <td>{p.description ?? p.schema?.enum?.join(', ') ?? p.schema?.type}</td>
+                    <td>
+                      <Prose text={p.description ?? p.schema?.enum?.join(', ') ?? p.schema?.type} />
+                    </td>
                   </tr>
                 ))}
               </table>
             ) : null}
-            <table>
+            <table class="responses">
               {Object.entries(op?.responses ?? {}).map(([status, response]) => (
                 <tr>
                   <td>{status}</td>
-                  <td>{response.description}</td>
+                  <td>
+                    <Prose text={response.description} />
+                  </td>
                 </tr>
               ))}
             </table>

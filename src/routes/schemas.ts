@@ -17,13 +17,22 @@ export const DatasetIdParam = z
   .string()
   .max(64)
   .regex(datasetIdPattern, 'Dataset ids are lowercase words joined by hyphens, like "production".')
-  .openapi({ param: { name: 'id', in: 'path' }, example: 'production' });
+  .openapi({
+    param: { name: 'id', in: 'path' },
+    example: 'production',
+    description: 'The dataset id, as listed in the catalogue (lowercase, hyphenated).',
+  });
 
 export const VersionParam = z
   .string()
   .regex(/^[1-9][0-9]{0,8}$/, 'A version is a whole number from 1, like /versions/3.')
   .transform(Number)
-  .openapi({ param: { name: 'n', in: 'path' }, type: 'integer', example: '1' });
+  .openapi({
+    param: { name: 'n', in: 'path' },
+    type: 'integer',
+    example: '1',
+    description: 'The version number, from 1.',
+  });
 
 const wholeNumber = (name: string, min: number, max: number) =>
   z
