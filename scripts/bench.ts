@@ -1,0 +1,256 @@
+/**
+ * `npm run bench [-- --quick] [-- --rounds N --duration S]`: the Worker's hot paths under HTTP load
+ * in Miniflare, each against the runtime's own floor, plus the publish side. See BENCHMARKS.md.
+ */
+import { execFileSync, fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LoadJob, LoadResult } from './bench/load-child.ts';
+import { measurePublish, measureValidate, publishRows } from './bench/publish.ts';
+import { type Measured, markdownTable, type ScenarioReport, targets } from './bench/report.ts';
+import { buildBenchWorker, buildDeployedWorker, memoryOf, pin, root, startRuntime } from './bench/runtime.ts';
+import { type Scenario, scenarios } from './bench/scenarios.ts';
+import { kvReads, median, spread } from './bench/stats.ts';
+import { syntheticRows } from './bench/synthetic.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+const quick = args.quick ?? false;
+const rounds = Number(args.rounds ?? (quick ? 2 : 5));
+const duration = Number(args.duration ?? (quick ? 1 : 3));
+const warmup = quick ? 0.3 : 1;
+const connections = Number(args.connections ?? 10);
+const outFile = args.out ?? join(root, 'bench/results/latest.json');
+const started = Date.now();
+const log = (line: string) =>
+  process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+
+log('building the deployed Worker (npm run build) and the bench build');
+const deployed = await buildDeployedWorker();
+if (!deployed.clean) throw new Error('The deployed bundle contains the synthetic datasets');
+const bundle = await buildBenchWorker();
+
+log('validating 100,000 CSV rows in Node');
+const validate = measureValidate(100_000);
+
+const runtime = await startRuntime(bundle);
+const loader = fork(join(import.meta.dirname, 'bench/load-child.ts'), [], { stdio: 'inherit' });
+const cleanup = async () => {
+  loader.kill();
+  await runtime.stop();
+};
+try {
+  const pinned =
+    runtime.workerdPids.length > 0 &&
+    runtime.workerdPids.every((pid) => pin(pid, 0)) &&
+    loader.pid !== undefined &&
+    pin(loader.pid, 1) &&
+    pin(process.pid, 1);
+  log(
+    pinned
+      ? `pinned workerd (pid ${runtime.workerdPids.join(',')}) to core 0, autocannon and this script to core 1`
+      : 'could not pin processes to cores (taskset missing or refused); running unpinned',
+  );
+
+  log('publishing 100 and 10,000 rows, then 100,000 rows (measured) through the admin API');
+  for (const [id, count] of [
+    ['bench-100', 100],
+    ['bench-10k', 10_000],
+  ] as const) {
+    await publishRows(runtime.assay, runtime.adminToken, id, JSON.stringify({ rows: syntheticRows(count) }));
+  }
+  const publish = await measurePublish(
+    runtime.assay,
+    runtime.adminToken,
+    'bench-100k',
+    100_000,
+    runtime.workerdPids,
+  );
+  log(`published 100,000 rows in ${(publish.ms / 1000).toFixed(1)} s`);
+
+  const smallEtag = (await fetch(`${runtime.assay}/v1/datasets/bench-100`)).headers.get('etag') ?? '';
+  const chosen = scenarios(smallEtag).filter((s) => !quick || !s.fullOnly);
+
+  // Each body-bearing scenario's exact size, so its floor sends the same number of bytes.
+  const sizes = new Map<string, number>();
+  for (const s of chosen) {
+    const response = await fetch(`${runtime.assay}${s.path}`, { headers: s.headers ?? {} });
+    const bytes = (await response.arrayBuffer()).byteLength;
+    const expected = s.headers?.['if-none-match'] ? 304 : 200;
+    if (response.status !== expected) throw new Error(`${s.name}: ${response.status}, expected ${expected}`);
+    sizes.set(s.name, bytes);
+  }
+
+  interface Job {
+    key: string;
+    url: string;
+    headers?: Record<string, string>;
+    connections: number;
+  }
+  const floorJobs = (bytes: number, conns: number): Job[] =>
+    (['fixed', 'buffer'] as const).map((kind) => ({
+      key: `floor:${kind}:${bytes}`,
+      url: `${runtime.floor}/${kind}?size=${bytes}`,
+      connections: conns,
+    }));
+  const groups: Job[][] = chosen.map((s) => {
+    const conns = s.connections ?? connections;
+    const own: Job = { key: s.name, url: `${runtime.assay}${s.path}`, connections: conns };
+    if (s.headers) own.headers = s.headers;
+    return s.floor === 'body' ? [own, ...floorJobs(sizes.get(s.name) ?? 0, conns)] : [own];
+  });
+
+  const runJob = (job: LoadJob) =>
+    new Promise<LoadResult>((resolve, reject) => {
+      loader.once('message', (message: { ok: boolean; result?: LoadResult; message?: string }) =>
+        message.ok && message.result ? resolve(message.result) : reject(new Error(message.message)),
+      );
+      loader.send(job);
+    });
+  const isolateReads = async () =>
+    kvReads((await fetch(`${runtime.assay}/healthz`)).headers.get('server-timing'))?.isolate ?? 0;
+
+  const results = new Map<string, Measured[]>();
+  for (let round = 0; round < rounds; round++) {
+    log(`round ${round + 1} of ${rounds}`);
+    const ran = new Set<string>();
+    // Rotate the order every round, and alternate a scenario with its floors, so drift on a noisy
+    // machine spreads over every scenario instead of landing on the last ones.
+    const order = groups.map((_, i) => groups[(i + round) % groups.length] as Job[]);
+    for (const group of order) {
+      const jobs = round % 2 === 0 ? group : group.toReversed();
+      for (const job of jobs) {
+        if (ran.has(job.key)) continue;
+        ran.add(job.key);
+        const before = await isolateReads();
+        const result = await runJob({
+          url: job.url,
+          headers: job.headers,
+          connections: job.connections,
+          duration,
+          warmup,
+        });
+        const reads = job.key.startsWith('floor:') ? 0 : (await isolateReads()) - before;
+        if (result.errors > 0 || result.unexpected > 0) {
+          throw new Error(`${job.key}: ${result.errors} errors, statuses ${JSON.stringify(result.statuses)}`);
+        }
+        const list = results.get(job.key) ?? [];
+        list.push({ ...result, kvReads: reads });
+        results.set(job.key, list);
+      }
+    }
+  }
+
+  const reports: ScenarioReport[] = chosen.map((s) => summarise(s, sizes.get(s.name) ?? 0));
+  function summarise(s: Scenario, bytes: number): ScenarioReport {
+    const own = results.get(s.name) ?? [];
+    const rps = own.map((r) => r.rps);
+    const requests = own.reduce((n, r) => n + r.requests + r.warmupRequests, 0);
+    const reads = own.reduce((n, r) => n + r.kvReads, 0);
+    let floorKey: string | undefined;
+    if (s.floor === 'healthz') floorKey = 'healthz';
+    if (s.floor === 'body') {
+      const [fixed, buffer] = floorJobs(bytes, 1).map((j) => j.key) as [string, string];
+      const fastest = (key: string) => median((results.get(key) ?? []).map((r) => r.rps));
+      floorKey = fastest(fixed) >= fastest(buffer) ? fixed : buffer;
+    }
+    const floor = floorKey ? (results.get(floorKey) ?? []) : [];
+    const perRound = floor.length === own.length ? own.map((r, i) => r.rps / (floor[i] as Measured).rps) : [];
+    const ratios = spread(perRound);
+    const floorRps = median(floor.map((r) => r.rps));
+    return {
+      name: s.name,
+      path: s.path,
+      ...(s.headers && { headers: s.headers }),
+      body_bytes: bytes,
+      connections: s.connections ?? connections,
+      rps: median(rps),
+      rps_min: Math.min(...rps),
+      rps_max: Math.max(...rps),
+      rps_spread: spread(rps).relative,
+      p50_ms: median(own.map((r) => r.p50_ms)),
+      p99_ms: median(own.map((r) => r.p99_ms)),
+      bytes_per_s: median(own.map((r) => r.bytesPerSec)),
+      floor: floorKey ? floorName(floorKey) : null,
+      floor_rps: floorKey ? floorRps : null,
+      floor_p50_ms: floorKey ? median(floor.map((r) => r.p50_ms)) : null,
+      ratio_to_floor: floorKey ? median(rps) / floorRps : null,
+      ratio_min: floorKey ? ratios.min : null,
+      ratio_max: floorKey ? ratios.max : null,
+      kv_reads_per_1000: requests === 0 ? 0 : (reads / requests) * 1000,
+      kv_reads: reads,
+      requests,
+    };
+  }
+  const floorRows = [...results.entries()]
+    .filter(([key]) => key.startsWith('floor:'))
+    .map(([key, list]) => ({
+      name: floorName(key),
+      rps: median(list.map((r) => r.rps)),
+      rps_spread: spread(list.map((r) => r.rps)).relative,
+      p50_ms: median(list.map((r) => r.p50_ms)),
+      p99_ms: median(list.map((r) => r.p99_ms)),
+      bytes_per_s: median(list.map((r) => r.bytesPerSec)),
+    }));
+
+  const spreads = reports.map((r) => r.rps_spread).filter(Number.isFinite);
+  const output = {
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memory_gb: Math.round(totalmem() / 1024 ** 3),
+      kernel: release(),
+      node: process.version,
+      miniflare: (await import('miniflare/package.json', { with: { type: 'json' } })).default.version,
+      pinned,
+    },
+    commit: gitCommit(),
+    date: new Date().toISOString(),
+    settings: { quick, rounds, duration_s: duration, warmup_s: warmup, connections },
+    noise: {
+      median_rps_spread: median(spreads),
+      max_rps_spread: Math.max(...spreads),
+    },
+    scenarios: reports,
+    floors: floorRows,
+    targets: targets(reports),
+    publish: {
+      validate,
+      end_to_end: publish,
+      workerd_rss_after_load_mb:
+        Math.round(
+          (runtime.workerdPids.reduce((n, pid) => n + (memoryOf(pid)?.rss ?? 0), 0) / 1024 ** 2) * 10,
+        ) / 10,
+      deployed_bundle_bytes: deployed.bytes,
+    },
+  };
+  mkdirSync(join(outFile, '..'), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(output, null, 2)}\n`);
+  process.stdout.write(markdownTable(output));
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote ${outFile}`);
+} finally {
+  await cleanup();
+}
+
+function floorName(key: string): string {
+  if (key === 'healthz') return '/healthz';
+  const [, kind, bytes] = key.split(':');
+  return `${kind === 'fixed' ? 'FixedLengthStream' : 'Uint8Array'} ${bytes} B`;
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,166 @@
+import type { LoadResult } from './load-child.ts';
+
+export type Measured = LoadResult & { kvReads: number };
+
+export interface ScenarioReport {
+  name: string;
+  path: string;
+  headers?: Record<string, string>;
+  body_bytes: number;
+  connections: number;
+  /** Median over rounds; min and max beside it, spread = (max − min) / median. */
+  rps: number;
+  rps_min: number;
+  rps_max: number;
+  rps_spread: number;
+  p50_ms: number;
+  p99_ms: number;
+  bytes_per_s: number;
+  floor: string | null;
+  floor_rps: number | null;
+  floor_p50_ms: number | null;
+  /** Median rps over the floor's median rps; min/max of the same ratio taken round by round. */
+  ratio_to_floor: number | null;
+  ratio_min: number | null;
+  ratio_max: number | null;
+  kv_reads_per_1000: number;
+  kv_reads: number;
+  requests: number;
+}
+
+export interface Target {
+  what: string;
+  goal: string;
+  measured: string;
+  met: boolean;
+}
+
+const fixed = (n: number | null | undefined, digits = 2) =>
+  n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits);
+
+/** The issue's targets, checked against one run's medians. */
+export function targets(reports: readonly ScenarioReport[]): Target[] {
+  const find = (prefix: string) => reports.find((r) => r.name.startsWith(prefix));
+  const list: Target[] = [];
+  const ratio = (what: string, prefix: string, goal: number) => {
+    const r = find(prefix);
+    if (!r || r.ratio_to_floor === null) return;
+    list.push({
+      what,
+      goal: `≥ ${goal} of ${r.floor === '/healthz' ? '/healthz' : 'same-size floor'}`,
+      measured: fixed(r.ratio_to_floor),
+      met: r.ratio_to_floor >= goal,
+    });
+  };
+  ratio('304 revalidation', 'latest 100 rows, If-None-Match', 0.85);
+  ratio('small latest', 'latest 100 rows (JSON)', 0.9);
+  ratio('deep page of 100,000 rows', 'deep page', 0.8);
+  const deep = find('deep page');
+  const shallow = find('page of 100 rows (100-row');
+  if (deep && shallow) {
+    const times = deep.p50_ms / shallow.p50_ms;
+    list.push({
+      what: 'deep page latency vs the same page of 100 rows',
+      goal: '≤ 1.2× p50',
+      measured: `${fixed(times)}× (${fixed(deep.p50_ms, 3)} vs ${fixed(shallow.p50_ms, 3)} ms)`,
+      met: times <= 1.2,
+    });
+  }
+  ratio('full 10,000 rows (JSON)', 'full 10,000 rows (JSON)', 0.8);
+  const hot = reports.filter((r) => r.path.startsWith('/v1/'));
+  const worst = hot.reduce(
+    (a, b) => (b.kv_reads_per_1000 > a.kv_reads_per_1000 ? b : a),
+    hot[0] as ScenarioReport,
+  );
+  if (worst) {
+    list.push({
+      what: 'KV reads per 1,000 requests, hot dataset (worst scenario)',
+      goal: '< 1',
+      measured: `${fixed(worst.kv_reads_per_1000, 3)} (${worst.name})`,
+      met: worst.kv_reads_per_1000 < 1,
+    });
+  }
+  return list;
+}
+
+interface Output {
+  machine: Record<string, unknown>;
+  settings: { rounds: number; duration_s: number; connections: number; quick: boolean };
+  noise: { median_rps_spread: number; max_rps_spread: number };
+  scenarios: ScenarioReport[];
+  floors: {
+    name: string;
+    rps: number;
+    rps_spread: number;
+    p50_ms: number;
+    p99_ms: number;
+    bytes_per_s: number;
+  }[];
+  targets: Target[];
+  publish: {
+    validate: {
+      rows: number;
+      validate_rows_per_s: number;
+      csv_to_rows_per_s: number;
+      parse_ms: number;
+      validate_ms: number;
+    };
+    end_to_end: {
+      rows: number;
+      body_bytes: number;
+      ms: number;
+      workerd_rss_before_mb: number;
+      workerd_rss_peak_mb: number;
+      workerd_hwm_mb: number;
+    };
+  };
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const mbps = (n: number) => (n / 1024 / 1024).toFixed(1);
+const pct = (n: number) => (Number.isFinite(n) ? `±${Math.round((n * 100) / 2)} %` : '–');
+
+/** The run as Markdown, the way BENCHMARKS.md shows it. */
+export function markdownTable(output: Output): string {
+  const lines: string[] = [];
+  const { machine, settings, noise } = output;
+  lines.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Linux ${machine.kernel}, Node ${machine.node}, ` +
+      `Miniflare ${machine.miniflare}; ${machine.pinned ? 'workerd pinned to core 0, load generator to core 1' : 'not pinned'}. ` +
+      `${settings.rounds} rounds × ${settings.duration_s} s per scenario, ${settings.connections} connections${settings.quick ? ' (--quick)' : ''}. ` +
+      `Round-to-round spread of requests/s: median ${pct(noise.median_rps_spread)}, worst ${pct(noise.max_rps_spread)}.`,
+    '',
+    '| scenario | body bytes | req/s (median) | spread | p50 ms | p99 ms | MB/s | floor | floor req/s | ratio (rounds) | KV reads /1k |',
+    '|---|--:|--:|--:|--:|--:|--:|---|--:|--:|--:|',
+  );
+  for (const r of output.scenarios) {
+    const ratio =
+      r.ratio_to_floor === null
+        ? '–'
+        : `${fixed(r.ratio_to_floor)} (${fixed(r.ratio_min)}–${fixed(r.ratio_max)})`;
+    lines.push(
+      `| ${r.name} | ${int(r.body_bytes)} | ${int(r.rps)} | ${pct(r.rps_spread)} | ${fixed(r.p50_ms, 3)} | ${fixed(r.p99_ms, 3)} | ${mbps(r.bytes_per_s)} | ${r.floor ?? '–'} | ${r.floor_rps === null ? '–' : int(r.floor_rps)} | ${ratio} | ${fixed(r.kv_reads_per_1000, 3)} |`,
+    );
+  }
+  lines.push('', '| floor | req/s (median) | spread | p50 ms | p99 ms | MB/s |', '|---|--:|--:|--:|--:|--:|');
+  for (const f of output.floors) {
+    lines.push(
+      `| ${f.name} | ${int(f.rps)} | ${pct(f.rps_spread)} | ${fixed(f.p50_ms, 3)} | ${fixed(f.p99_ms, 3)} | ${mbps(f.bytes_per_s)} |`,
+    );
+  }
+  lines.push('', '| target | goal | measured | met |', '|---|---|---|---|');
+  for (const t of output.targets)
+    lines.push(`| ${t.what} | ${t.goal} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`);
+  const { validate, end_to_end: e2e } = output.publish;
+  lines.push(
+    '',
+    '| publish side | |',
+    '|---|--:|',
+    `| validateTab, ${int(validate.rows)} CSV rows × 12 columns | ${int(validate.validate_rows_per_s)} rows/s (${int(validate.validate_ms)} ms) |`,
+    `| csv-parse + validateTab | ${int(validate.csv_to_rows_per_s)} rows/s (parse ${int(validate.parse_ms)} ms) |`,
+    `| publish ${int(e2e.rows)} rows end to end (admin PUT, ${mbps(e2e.body_bytes)} MB body) | ${(e2e.ms / 1000).toFixed(2)} s |`,
+    `| workerd RSS before → peak sampled during publish (VmHWM) | ${e2e.workerd_rss_before_mb} → ${e2e.workerd_rss_peak_mb} MB (${e2e.workerd_hwm_mb} MB) |`,
+    '',
+  );
+  return lines.join('\n');
+}

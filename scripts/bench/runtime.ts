@@ -1,0 +1,151 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
+import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { floorWorkerScript } from './floor-worker.ts';
+
+export const root = join(import.meta.dirname, '../..');
+const wranglerBin = join(
+  dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
+  'bin/wrangler.js',
+);
+
+/** Runs wrangler (from node_modules, on this Node) and returns its output, or throws with it. */
+async function wrangler(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [wranglerBin, ...args], {
+    cwd: root,
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`wrangler ${args.join(' ')} failed (exit ${code}):\n${output}`);
+  return output;
+}
+
+/**
+ * `npm run build` exactly (same wrangler.toml, same bundler), except for the entry module:
+ * scripts/bench/worker-entry.ts, whose catalogue adds the synthetic datasets. Returns the bundle.
+ */
+export async function buildBenchWorker(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'assay-bench-'));
+  await wrangler(['deploy', '--dry-run', '--outdir', dir, 'scripts/bench/worker-entry.ts']);
+  return join(dir, 'worker-entry.js');
+}
+
+/** `npm run build` itself, to check that the deployed bundle still builds and carries no bench code. */
+export async function buildDeployedWorker(): Promise<{ path: string; bytes: number; clean: boolean }> {
+  const dir = await mkdtemp(join(tmpdir(), 'assay-deployed-'));
+  await wrangler(['deploy', '--dry-run', '--outdir', dir]);
+  const path = join(dir, 'index.js');
+  const text = readFileSync(path, 'utf8');
+  return { path, bytes: Buffer.byteLength(text), clean: !text.includes('bench-100k') };
+}
+
+export interface BenchRuntime {
+  /** The Assay Worker's own socket (no Miniflare entry proxy in between). */
+  assay: string;
+  /** The floor Worker's own socket, in the same workerd process. */
+  floor: string;
+  adminToken: string;
+  workerdPids: number[];
+  stop(): Promise<void>;
+}
+
+export async function startRuntime(bundle: string): Promise<BenchRuntime> {
+  const { modulesRules: _rules, ...workerOptions } = unstable_getMiniflareWorkerOptions(
+    join(root, 'wrangler.toml'),
+  ).workerOptions;
+  const adminToken = randomBytes(18).toString('base64url');
+  const direct = [{ host: '127.0.0.1', port: 0 }];
+  const miniflare = new Miniflare(
+    convertV4MiniflareOptions({
+      host: '127.0.0.1',
+      port: 0,
+      handleStructuredLogs: () => {},
+      workers: [
+        {
+          ...workerOptions,
+          name: 'assay',
+          rootPath: dirname(bundle),
+          modules: true,
+          scriptPath: bundle,
+          bindings: {
+            ...(workerOptions.bindings as Record<string, string> | undefined),
+            ADMIN_TOKEN: `bench:${adminToken}`,
+          },
+          unsafeDirectSockets: direct,
+        },
+        {
+          name: 'floor',
+          modules: true,
+          script: floorWorkerScript,
+          compatibilityDate: workerOptions.compatibilityDate as string,
+          unsafeDirectSockets: direct,
+        },
+      ],
+    }),
+  );
+  await miniflare.ready;
+  const origin = async (name: string) => (await miniflare.unsafeGetDirectURL(name)).origin;
+  return {
+    assay: await origin('assay'),
+    floor: await origin('floor'),
+    adminToken,
+    workerdPids: descendants(process.pid).filter((pid) => commOf(pid) === 'workerd'),
+    stop: () => miniflare.dispose(),
+  };
+}
+
+function commOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const tasks = `/proc/${pid}/task`;
+  if (!existsSync(tasks)) return [];
+  return readdirSync(tasks).flatMap((tid) => {
+    try {
+      return readFileSync(`${tasks}/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  });
+}
+
+function descendants(pid: number): number[] {
+  const direct = childrenOf(pid);
+  return [...direct, ...direct.flatMap(descendants)];
+}
+
+/** Pins every thread of a process to one core with taskset; false when taskset is missing or refuses. */
+export function pin(pid: number, core: number): boolean {
+  try {
+    execFileSync('taskset', ['-a', '-pc', String(core), String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Resident and peak resident memory of a process, in bytes (Linux /proc). */
+export function memoryOf(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
