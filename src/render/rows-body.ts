@@ -111,6 +111,7 @@ export async function rowsBody(
     return { body: streamOf(jsonChunks(envelope, selectedRows(reader, meta, query))), contentType };
   }
   const [open, close] = jsonParts(envelope).map((part) => encoder.encode(part)) as [Uint8Array, Uint8Array];
+  if (meta.pageBytes.length <= 1) return { body: await onePageBody(reader, meta, open, close), contentType };
   const stored =
     meta.pageBytes.reduce((n, b) => n + b, 0) + rowSeparator.length * Math.max(0, meta.pageBytes.length - 1);
   async function* whole() {
@@ -119,4 +120,24 @@ export async function rowsBody(
     yield close;
   }
   return { body: fixedLengthBody(open.byteLength + stored + close.byteLength, whole()), contentType };
+}
+
+/**
+ * A version of at most one stored page, as one buffer: for bodies up to a page (~128 KB) workerd sent
+ * a Uint8Array as fast as or faster than a FixedLengthStream (21 KB: about 100 µs of CPU a request
+ * against 130), and one buffer skips the stream's per-chunk writes (npm run bench, BENCHMARKS.md).
+ */
+async function onePageBody(
+  reader: DatasetReader,
+  meta: VersionMeta,
+  open: Uint8Array,
+  close: Uint8Array,
+): Promise<Uint8Array> {
+  const page = meta.pageBytes.length === 0 ? new Uint8Array(0) : await reader.page(meta, 0);
+  if (!page) throw gone(meta);
+  const body = new Uint8Array(open.byteLength + page.byteLength + close.byteLength);
+  body.set(open, 0);
+  body.set(page, open.byteLength);
+  body.set(close, open.byteLength + page.byteLength);
+  return body;
 }
