@@ -21,14 +21,42 @@ if (!(await portIsFree(port))) {
 if (ensureLocalAdminToken('.dev.vars').created) console.log('Created a local admin token in .dev.vars.');
 mkdirSync('.wrangler', { recursive: true });
 console.log(`Starting the Worker on port ${port} (local KV and Durable Objects in .wrangler/state)…`);
-const worker = await startLocalWorker({ port, logFile: '.wrangler/dev.log' });
+const worker = startLocalWorker({ port, logFile: '.wrangler/dev.log' });
+
+// Whatever happens from here on (Ctrl-C while it starts, a failed start, a crash), the Worker stops too.
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await worker.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+// `npm start` runs this under a shell; if npm is killed the shell may not pass the signal on, and this
+// process is left to init. Stop then too, so no workerd outlives the command that started it.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) shutdown(0);
+}, 1_000).unref();
+
+try {
+  await worker.ready;
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  await shutdown(1);
+}
 
 const base = worker.url;
 console.log('Publishing the fixture workbook (fixtures/*.csv):');
-const sync = await runSync({ source: 'file', target: base });
-process.stdout.write(formatRunReport(sync.report));
-if (sync.exitCode !== 0)
-  console.log('The sync did not publish everything (above); the Worker keeps running.');
+try {
+  const sync = await runSync({ source: 'file', target: base });
+  process.stdout.write(formatRunReport(sync.report));
+  if (sync.exitCode !== 0)
+    console.log('The sync did not publish everything (above); the Worker keeps running.');
+} catch (error) {
+  console.error(`The sync failed: ${error instanceof Error ? error.message : String(error)}`);
+}
 console.log(`
 Assay is running at ${base}
   catalogue      ${base}/v1/datasets
@@ -36,19 +64,3 @@ Assay is running at ${base}
   as CSV         ${base}/v1/datasets/production?format=csv
   API reference  ${base}/docs
 Worker log: .wrangler/dev.log. Press Ctrl-C to stop.`);
-
-let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  await worker.stop();
-  process.exit(0);
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
-// `npm start` runs this under a shell; if npm is killed the shell may not pass the signal on, and this
-// process is left to init. Stop then too, so no workerd outlives the command that started it.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) shutdown();
-}, 1_000).unref();

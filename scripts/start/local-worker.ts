@@ -6,7 +6,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface LocalWorker {
   url: string;
-  /** Stops wrangler and the workerd it started (the whole process group). */
+  /** Resolves once the Worker answers /healthz; rejects (after stopping it) if it never does. */
+  ready: Promise<void>;
+  /** Stops wrangler and the workerd it started (the whole process group), at any moment. */
   stop(): Promise<void>;
 }
 
@@ -37,19 +39,26 @@ function groupAlive(groupId: number): boolean {
  * is gone, and kill what is left after a grace period.
  */
 async function stopGroup(groupId: number, graceMs = 5_000): Promise<void> {
-  if (!groupAlive(groupId)) return;
-  process.kill(-groupId, 'SIGTERM');
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-groupId, name);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  signal('SIGTERM');
   const deadline = Date.now() + graceMs;
   while (groupAlive(groupId) && Date.now() < deadline) await sleep(100);
-  if (groupAlive(groupId)) process.kill(-groupId, 'SIGKILL');
+  if (groupAlive(groupId)) signal('SIGKILL');
   while (groupAlive(groupId)) await sleep(50);
 }
 
 /**
  * `wrangler dev` with local KV and Durable Objects persisted under .wrangler/state, so a second start
- * finds the versions the first one published.
+ * finds the versions the first one published. Returns as soon as it is spawned, so whoever started it
+ * can stop it even while it is still starting.
  */
-export async function startLocalWorker(options: LocalWorkerOptions): Promise<LocalWorker> {
+export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   const url = `http://127.0.0.1:${options.port}`;
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(
@@ -72,22 +81,27 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
 
-  const stop = async () => {
-    if (child.pid !== undefined) await stopGroup(child.pid);
-    log.end();
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      if (child.pid !== undefined) await stopGroup(child.pid);
+      log.end();
+    })();
+    return stopped;
   };
 
-  const deadline = Date.now() + (options.startupTimeoutMs ?? 60_000);
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) return { url, stop };
-    } catch {
-      // Not listening yet.
+  const ready = (async () => {
+    const deadline = Date.now() + (options.startupTimeoutMs ?? 60_000);
+    while (Date.now() < deadline && child.exitCode === null) {
+      try {
+        if ((await fetch(`${url}/healthz`)).ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await sleep(250);
     }
-    await sleep(250);
-  }
-  await stop();
-  throw new Error(`The local Worker did not start on port ${options.port}; see ${options.logFile}.`);
+    await stop();
+    throw new Error(`The local Worker did not start on port ${options.port}; see ${options.logFile}.`);
+  })();
+  return { url, ready, stop };
 }

@@ -160,3 +160,36 @@ describe('the newcomer path: npm start, read, edit, sync, stop', () => {
     await stopAndCheck('SIGINT');
   });
 });
+
+describe('npm start interrupted while it starts', () => {
+  it('stops the Worker it was starting, leaving no process behind', async () => {
+    const project = cloneProject();
+    try {
+      const port = await freePort();
+      const start = spawn(process.execPath, ['scripts/start.ts'], {
+        cwd: project,
+        env: { ...process.env, PORT: String(port) },
+        stdio: 'ignore',
+      });
+      let started: number[] = [];
+      const deadline = Date.now() + 30_000;
+      while (started.length < 2 && Date.now() < deadline) {
+        await sleep(100);
+        started = descendants(start.pid ?? -1);
+      }
+      expect(started.length).toBeGreaterThan(1);
+      const exited = new Promise((done) => start.once('exit', done));
+      start.kill('SIGINT');
+      await exited;
+      await sleep(500);
+      expect(
+        descendants(start.pid ?? -1)
+          .concat(started)
+          .filter(isAlive),
+      ).toEqual([]);
+      expect(await portIsFree(port)).toBe(true);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
