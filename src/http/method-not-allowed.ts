@@ -5,7 +5,7 @@ import { problem } from './problem.ts';
  * Hono answers an unmatched method with its not-found handler; this tells the two apart, so a POST
  * to a read-only path gets 405 with the methods it does allow.
  */
-export function allowedMethods(app: Hono<never>, path: string): string[] {
+function allowedMethods(app: Hono<never>, path: string): string[] {
   const methods = new Set<string>();
   for (const route of app.routes) {
     if (route.method === 'ALL') continue;

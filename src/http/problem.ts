@@ -26,7 +26,7 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problemResponse(problem: Problem, headers?: HeadersInit): Response {
+function problemResponse(problem: Problem, headers?: HeadersInit): Response {
   const response = new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },

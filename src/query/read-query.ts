@@ -29,6 +29,8 @@ export interface ValidatedParams {
 
 const scalarParams = ['limit', 'offset', 'fields', 'sort', 'format'];
 const filterParam = /^filter\[([^\]]*)\]$/;
+/** Numbers as JSON writes them (no hex, no padding), so a filter matches what the rows show. */
+const decimalNumber = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 const badParam = (parameter: string, detail: string) => problem(400, detail, { parameter });
 
@@ -45,7 +47,7 @@ function typedFilterValue(column: Column, raw: string, parameter: string): Filte
     case 'number':
     case 'integer': {
       const value = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(value)) {
+      if (!decimalNumber.test(raw) || !Number.isFinite(value)) {
         throw badParam(parameter, `${parameter} must be a number, like ${parameter}=42; got "${raw}".`);
       }
       return value;
@@ -89,6 +91,8 @@ export function resolveReadQuery(
   const fieldNames = params.fields?.split(',').map((f) => f.trim());
   if (fieldNames?.some((f) => f === ''))
     throw badParam('fields', 'fields lists column names separated by commas.');
+  const repeated = fieldNames?.find((f, i) => fieldNames.indexOf(f) !== i);
+  if (repeated) throw badParam('fields', `fields names "${repeated}" twice; list each column once.`);
   const fields = fieldNames?.map((f) => columnNamed(columns, f, 'fields'));
 
   let sort: ReadQuery['sort'];

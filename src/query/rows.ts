@@ -5,7 +5,7 @@ export function matchesAll(row: Row, filters: readonly Filter[]): boolean {
   return filters.every(({ column, value }) => (row[column.name] ?? null) === value);
 }
 
-/** Nulls sort last either way; otherwise numbers numerically and text by code point, stably. */
+/** Nulls sort last either way; otherwise numbers numerically and text by UTF-16 code unit (not locale), stably. */
 export function rowComparator(sort: NonNullable<ReadQuery['sort']>): (a: Row, b: Row) => number {
   const name = sort.column.name;
   const direction = sort.descending ? -1 : 1;

@@ -8,7 +8,7 @@ import { fixedLengthBody, streamOf } from './byte-stream.ts';
 import { csvChunk } from './csv.ts';
 import { gone, selectedRows, storedLines } from './selected-rows.ts';
 
-export interface Envelope {
+interface Envelope {
   dataset: string;
   version: number;
   publishedAt: string;
@@ -18,9 +18,11 @@ export interface Envelope {
   links: Record<string, string>;
 }
 
-export interface RowsBody {
+interface RowsBody {
   body: BodyInit;
   contentType: string;
+  /** The next page's link, when this is a page and more rows follow. */
+  next?: string;
 }
 
 const encoder = new TextEncoder();
@@ -97,11 +99,12 @@ export async function rowsBody(
       : await collect(selectedRows(reader, meta, peek));
     const hasNext = page.length > query.limit;
     if (hasNext) page.pop();
-    const links = hasNext ? { ...envelope.links, next: nextLink() } : envelope.links;
-    if (query.format === 'csv') return { body: csvChunk(page as Row[], columns, true), contentType };
+    const next = hasNext ? nextLink() : undefined;
+    const links = next ? { ...envelope.links, next } : envelope.links;
+    if (query.format === 'csv') return { body: csvChunk(page as Row[], columns, true), contentType, next };
     const [open, close] = jsonParts({ ...envelope, links });
     const lines = plainJson ? (page as string[]) : (page as Row[]).map((row) => JSON.stringify(row));
-    return { body: open + lines.join(rowSeparator) + close, contentType };
+    return { body: open + lines.join(rowSeparator) + close, contentType, next };
   }
 
   if (query.format === 'csv') {

@@ -16,7 +16,7 @@ import {
 } from '../query/read-query.ts';
 import { rowsBody } from '../render/rows-body.ts';
 import { gone } from '../render/selected-rows.ts';
-import type { Head, VersionMeta } from '../store/records.ts';
+import { type Head, summarize, type VersionMeta } from '../store/records.ts';
 import {
   getChanges,
   getLatest,
@@ -113,14 +113,17 @@ async function serveRows(
     ...(query.limit !== undefined && { limit: query.limit, offset: query.offset }),
     links: links(meta.dataset, meta.version),
   };
-  const { body, contentType } = await rowsBody(
+  const { body, contentType, next } = await rowsBody(
     c.var.reader,
     meta,
     query,
     envelope,
     () => `${path}?${nextPageQuery(query)}`,
   );
-  return c.body(body as ReadableStream, 200, { ...headers, 'content-type': contentType });
+  // A CSV page has no envelope, so the next page is also announced the RFC 8288 way.
+  const response = c.body(body as ReadableStream, 200, { ...headers, 'content-type': contentType });
+  if (next) response.headers.set('link', `<${next}>; rel="next"`);
+  return response;
 }
 
 export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -153,9 +156,15 @@ export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
   .openapi(listVersions, async (c) => {
     const { id } = c.req.valid('param');
     const head = await headOr404(c, id);
-    const versions = (await c.var.reader.history(id)).map((summary) => ({
+    // The history is written after the head and may lag it in KV; the head always knows its own version.
+    const history = await c.var.reader.history(id);
+    const { retainedFrom, ...current } = head;
+    const listed = history.some((v) => v.version === head.version)
+      ? history
+      : [summarize(current), ...history];
+    const versions = listed.map((summary) => ({
       ...summary,
-      rowsRetained: summary.version >= head.retainedFrom,
+      rowsRetained: summary.version >= retainedFrom,
     }));
     return jsonResponse(
       c,

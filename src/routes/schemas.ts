@@ -41,7 +41,7 @@ const wholeNumber = (name: string, min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `${name} must be a whole number from ${min} to ${max}.`);
 
-export const maxLimit = 10_000;
+const maxLimit = 10_000;
 
 export const RowsQuery = z.object({
   limit: wholeNumber('limit', 1, maxLimit)
@@ -105,7 +105,7 @@ export const CatalogueSchema = z
   })
   .openapi('Catalogue');
 
-export const VersionSummarySchema = z
+const VersionSummarySchema = z
   .object({
     dataset: z.string(),
     version: z.number().int(),

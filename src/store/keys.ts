@@ -1,7 +1,7 @@
 /**
  * KV key layout. Every version lives under its own keys and is never rewritten; only the head and the
- * catalogue entry move. Callers validate ids and version numbers first (see `src/http/params.ts`), so
- * nothing a request sends reaches a key unchecked.
+ * catalogue entry move. Callers validate ids and version numbers first (the path parameter schemas
+ * in `src/routes/schemas.ts`), so nothing a request sends reaches a key unchecked.
  */
 export const datasetIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -10,7 +10,7 @@ import type { Row } from '../datasets/types.ts';
 export const rowSeparator = ',\n';
 
 /** Large enough that a 100,000-row version is a few dozen KV values, small enough to slice quickly. */
-export const defaultPageTarget = 128 * 1024;
+const defaultPageTarget = 128 * 1024;
 
 export interface SerializedRows {
   rowCount: number;
@@ -20,7 +20,7 @@ export interface SerializedRows {
 }
 
 /** A row as stored: keys in column order, absent cells as null, nothing else. */
-export function canonicalRow(row: Row, columns: readonly Column[]): string {
+function canonicalRow(row: Row, columns: readonly Column[]): string {
   const ordered: Row = {};
   for (const { name } of columns) ordered[name] = row[name] ?? null;
   return JSON.stringify(ordered);

@@ -16,11 +16,11 @@ interface CachedPage {
  */
 export interface ReaderCaches {
   pages: BoundedCache<CachedPage>;
-  metas: BoundedCache<VersionMeta | null>;
+  metas: BoundedCache<VersionMeta>;
   moving: BoundedCache<unknown>;
 }
 
-export const headTtlMs = 5_000;
+const headTtlMs = 5_000;
 
 export function createReaderCaches(pageBudgetBytes = 48 * 1024 * 1024): ReaderCaches {
   return {

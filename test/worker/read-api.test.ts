@@ -152,6 +152,16 @@ describe('numbered versions', () => {
     expect((await request('/v1/datasets/test-items/versions/2')).status).toBe(404);
   });
 
+  it('lists the current version even while the history record lags behind the head', async () => {
+    const { request, store } = await seeded([items(1), items(2)]);
+    await store.put(keys.history('test-items'), JSON.stringify([]));
+    const body = await (await request('/v1/datasets/test-items/versions')).json<{
+      versions: { version: number }[];
+    }>();
+    expect(body.versions.map((v) => v.version)).toEqual([2]);
+    expect(body.versions[0]).not.toHaveProperty('retainedFrom');
+  });
+
   it('answers 410 for versions past retention while history still lists them', async () => {
     const { request } = await seeded([items(1), items(2), items(3)], { retainedFrom: 2 });
     const res = await request('/v1/datasets/test-items/versions/1');
@@ -201,8 +211,12 @@ describe('paging, fields, sort and filter', () => {
       next = body.links.next;
     }
     expect(seen).toEqual(rows);
-    const first = await (await request('/v1/datasets/test-items?limit=10&offset=5')).json<Body>();
+    const firstRes = await request('/v1/datasets/test-items?limit=10&offset=5');
+    expect(firstRes.headers.get('link')).toBe('</v1/datasets/test-items?limit=10&offset=15>; rel="next"');
+    const first = await firstRes.json<Body>();
     expect(first.links.next).toBe('/v1/datasets/test-items?limit=10&offset=15');
+    const last = await request('/v1/datasets/test-items?limit=10&offset=20');
+    expect(last.headers.get('link')).toBeNull();
     expect(first).toMatchObject({ limit: 10, offset: 5 });
   });
 
@@ -315,6 +329,9 @@ describe('CSV', () => {
       headers: { accept: 'text/csv' },
     });
     expect(await res.text()).toBe('name,id\r\n"comma, inside",1\r\n"a ""quoted"" word",2\r\n');
+    expect(res.headers.get('link')).toBe(
+      '</v1/datasets/test-items?limit=2&offset=2&fields=name%2Cid&format=csv>; rel="next"',
+    );
   });
 
   it('streams a large version whole', async () => {
@@ -333,6 +350,9 @@ describe('bad requests', () => {
     ['?offset=-1', 'offset'],
     ['?fields=id,nope', 'fields'],
     ['?fields=id,,name', 'fields'],
+    ['?fields=id,name,id', 'fields'],
+    ['?filter[id]=0x1', 'filter[id]'],
+    ['?filter[id]=%201', 'filter[id]'],
     ['?sort=nope', 'sort'],
     ['?sort=-', 'sort'],
     ['?filter[nope]=1', 'filter[nope]'],
