@@ -110,7 +110,8 @@ export async function rowsBody(
   if (query.format === 'csv') {
     return { body: streamOf(csvChunks(selectedRows(reader, meta, query), columns)), contentType };
   }
-  if (!isPlain(query)) {
+  // Stored bytes serve a whole version only; an offset (even without a limit) reshapes it.
+  if (!isPlain(query) || query.offset > 0) {
     return { body: streamOf(jsonChunks(envelope, selectedRows(reader, meta, query))), contentType };
   }
   const [open, close] = jsonParts(envelope).map((part) => encoder.encode(part)) as [Uint8Array, Uint8Array];

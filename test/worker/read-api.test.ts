@@ -220,6 +220,16 @@ describe('paging, fields, sort and filter', () => {
     expect(first).toMatchObject({ limit: 10, offset: 5 });
   });
 
+  it('applies an offset without a limit the same way in every format', async () => {
+    const { request } = await seeded([rows], { pageTarget: 200 });
+    const json = await (await request('/v1/datasets/test-items?offset=20')).json<Body>();
+    expect(json.data).toEqual(rows.slice(20));
+    const csv = await (await request('/v1/datasets/test-items?offset=20&format=csv')).text();
+    expect(csv.trimEnd().split('\r\n').slice(1)).toHaveLength(5);
+    const beyond = await (await request('/v1/datasets/test-items?offset=99')).json<Body>();
+    expect(beyond.data).toEqual([]);
+  });
+
   it('keeps only the fields asked for, in that order', async () => {
     const { request } = await seeded([rows]);
     const body = await (await request('/v1/datasets/test-items?fields=name,id&limit=2')).json<Body>();
