@@ -10,7 +10,15 @@ import { parseArgs } from 'node:util';
 import type { LoadJob, LoadResult } from './bench/load-child.ts';
 import { measurePublish, measureValidate, publishRows } from './bench/publish.ts';
 import { type Measured, markdownTable, type ScenarioReport, targets } from './bench/report.ts';
-import { buildBenchWorker, buildDeployedWorker, memoryOf, pin, root, startRuntime } from './bench/runtime.ts';
+import {
+  buildBenchWorker,
+  buildDeployedWorker,
+  cpuMsOf,
+  memoryOf,
+  pin,
+  root,
+  startRuntime,
+} from './bench/runtime.ts';
 import { type Scenario, scenarios } from './bench/scenarios.ts';
 import { kvReads, median, spread } from './bench/stats.ts';
 import { syntheticRows } from './bench/synthetic.ts';
@@ -116,6 +124,7 @@ try {
       );
       loader.send(job);
     });
+  const workerdCpu = () => runtime.workerdPids.reduce((n, pid) => n + cpuMsOf(pid), 0);
   const isolateReads = async () =>
     kvReads((await fetch(`${runtime.assay}/healthz`)).headers.get('server-timing'))?.isolate ?? 0;
 
@@ -132,6 +141,7 @@ try {
         if (ran.has(job.key)) continue;
         ran.add(job.key);
         const before = await isolateReads();
+        const cpuBefore = workerdCpu();
         const result = await runJob({
           url: job.url,
           headers: job.headers,
@@ -139,12 +149,13 @@ try {
           duration,
           warmup,
         });
+        const cpuMs = workerdCpu() - cpuBefore;
         const reads = job.key.startsWith('floor:') ? 0 : (await isolateReads()) - before;
         if (result.errors > 0 || result.unexpected > 0) {
           throw new Error(`${job.key}: ${result.errors} errors, statuses ${JSON.stringify(result.statuses)}`);
         }
         const list = results.get(job.key) ?? [];
-        list.push({ ...result, kvReads: reads });
+        list.push({ ...result, kvReads: reads, cpuMs });
         results.set(job.key, list);
       }
     }
@@ -167,6 +178,7 @@ try {
     const perRound = floor.length === own.length ? own.map((r, i) => r.rps / (floor[i] as Measured).rps) : [];
     const ratios = spread(perRound);
     const floorRps = median(floor.map((r) => r.rps));
+    const floorCpu = floorKey ? cpuPerRequest(floor) : null;
     return {
       name: s.name,
       path: s.path,
@@ -186,6 +198,8 @@ try {
       ratio_to_floor: floorKey ? median(rps) / floorRps : null,
       ratio_min: floorKey ? ratios.min : null,
       ratio_max: floorKey ? ratios.max : null,
+      workerd_cpu_us: cpuPerRequest(own),
+      floor_workerd_cpu_us: floorCpu,
       kv_reads_per_1000: requests === 0 ? 0 : (reads / requests) * 1000,
       kv_reads: reads,
       requests,
@@ -200,6 +214,7 @@ try {
       p50_ms: median(list.map((r) => r.p50_ms)),
       p99_ms: median(list.map((r) => r.p99_ms)),
       bytes_per_s: median(list.map((r) => r.bytesPerSec)),
+      workerd_cpu_us: cpuPerRequest(list),
     }));
 
   const spreads = reports.map((r) => r.rps_spread).filter(Number.isFinite);
@@ -239,6 +254,12 @@ try {
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote ${outFile}`);
 } finally {
   await cleanup();
+}
+
+/** workerd CPU time per request (warm-up included on both sides), in microseconds. */
+function cpuPerRequest(list: readonly Measured[]): number {
+  const requests = list.reduce((n, r) => n + r.requests + r.warmupRequests, 0);
+  return requests === 0 ? Number.NaN : (list.reduce((n, r) => n + r.cpuMs, 0) * 1000) / requests;
 }
 
 function floorName(key: string): string {

@@ -27,6 +27,29 @@ export default {
       writer.write(bytes).then(() => writer.close(), (error) => writer.abort(error));
       return new Response(readable, { headers });
     }
+    if (url.pathname === '/chunked') {
+      // Diagnostic: the same bytes written the way the Worker writes a whole version, as pages of
+      // \`chunk\` bytes with a 2-byte separator written on its own between them.
+      const chunk = Number(url.searchParams.get('chunk') ?? '131072');
+      const { readable, writable } = new FixedLengthStream(size);
+      const writer = writable.getWriter();
+      (async () => {
+        for (let at = 0; at < size; ) {
+          const end = Math.min(size, at + chunk);
+          await writer.ready;
+          await writer.write(bytes.subarray(at, end));
+          at = end;
+          if (at < size) {
+            const sep = bytes.subarray(at, Math.min(size, at + 2));
+            await writer.ready;
+            await writer.write(sep);
+            at += sep.byteLength;
+          }
+        }
+        await writer.close();
+      })().catch((error) => writer.abort(error));
+      return new Response(readable, { headers });
+    }
     return new Response('not found', { status: 404 });
   },
 };

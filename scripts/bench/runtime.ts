@@ -56,6 +56,8 @@ export interface BenchRuntime {
   floor: string;
   adminToken: string;
   workerdPids: number[];
+  /** The Worker's DATASETS namespace, read from Node. */
+  namespace(): Promise<KVNamespace>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function startRuntime(bundle: string): Promise<BenchRuntime> {
     floor: await origin('floor'),
     adminToken,
     workerdPids: descendants(process.pid).filter((pid) => commOf(pid) === 'workerd'),
+    namespace: async () => (await miniflare.getKVNamespace('DATASETS', 'assay')) as unknown as KVNamespace,
     stop: () => miniflare.dispose(),
   };
 }
@@ -147,5 +150,18 @@ export function memoryOf(pid: number): { rss: number; hwm: number } | null {
     return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
   } catch {
     return null;
+  }
+}
+
+/** CPU time a process has used so far (user + system, all threads), in milliseconds (Linux /proc). */
+export function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which sits in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return ticks * 10; // USER_HZ is 100 on Linux.
+  } catch {
+    return 0;
   }
 }
