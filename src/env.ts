@@ -14,11 +14,19 @@ export interface Bindings {
   MAX_BODY_BYTES?: string;
 }
 
+export type Cacheable = 'moving' | { dataset: string; version: number };
+
 export interface Variables {
   reader: DatasetReader;
   datasets: ReadonlyMap<string, DatasetDefinition>;
   /** The label of the admin token a request was authenticated with (admin routes only). */
   adminLabel: string;
+  /**
+   * Set by a route whose response may be sent again as it is: `moving` for what follows the head, or
+   * the numbered version it shows (kept until retention drops its rows). Only buffered bodies qualify
+   * (see src/http/response-cache.ts).
+   */
+  cacheable?: Cacheable;
 }
 
 export interface AppEnv {

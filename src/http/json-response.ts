@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { AppEnv } from '../env.ts';
 import { sha256 } from '../store/content-hash.ts';
 import { ifNoneMatchHits } from './etag.ts';
 
@@ -13,10 +14,11 @@ export interface JsonResponseOptions {
  * polling it costs a 304 while it is unchanged.
  */
 export async function jsonResponse(
-  c: Context,
+  c: Context<AppEnv>,
   value: unknown,
   options: JsonResponseOptions,
 ): Promise<Response> {
+  c.set('cacheable', 'moving');
   const body = JSON.stringify(value);
   const etag = `"${(await sha256(body)).slice(0, 32)}"`;
   const headers = { etag, 'cache-control': options.cacheControl, 'cache-tag': options.cacheTag };

@@ -27,6 +27,7 @@ interface RowsBody {
 
 const encoder = new TextEncoder();
 const csvBatch = 1_000;
+const maxBufferedBytes = 4 * 1024 * 1024;
 
 /** The envelope's members, then `data` last, so metadata arrives before a long array of rows. */
 function jsonParts(envelope: Envelope): [string, string] {
@@ -107,41 +108,48 @@ export async function rowsBody(
     return { body: open + lines.join(rowSeparator) + close, contentType, next };
   }
 
-  if (query.format === 'csv') {
-    return { body: streamOf(csvChunks(selectedRows(reader, meta, query), columns)), contentType };
-  }
+  // Up to a few MB a whole body is built once and sent as one buffer, which the isolate's response
+  // cache can keep; beyond that it streams page by page and is never held whole.
+  const storedBytes =
+    meta.pageBytes.reduce((n, b) => n + b, 0) + rowSeparator.length * Math.max(0, meta.pageBytes.length - 1);
+  const buffered = storedBytes <= maxBufferedBytes;
+  const whole = (chunks: AsyncIterable<string>) => (buffered ? joined(chunks) : streamOf(chunks));
+
+  if (query.format === 'csv')
+    return { body: await whole(csvChunks(selectedRows(reader, meta, query), columns)), contentType };
   // Stored bytes serve a whole version only; an offset (even without a limit) reshapes it.
   if (!isPlain(query) || query.offset > 0) {
-    return { body: streamOf(jsonChunks(envelope, selectedRows(reader, meta, query))), contentType };
+    return { body: await whole(jsonChunks(envelope, selectedRows(reader, meta, query))), contentType };
   }
   const [open, close] = jsonParts(envelope).map((part) => encoder.encode(part)) as [Uint8Array, Uint8Array];
-  if (meta.pageBytes.length <= 1) return { body: await onePageBody(reader, meta, open, close), contentType };
-  const stored =
-    meta.pageBytes.reduce((n, b) => n + b, 0) + rowSeparator.length * Math.max(0, meta.pageBytes.length - 1);
-  async function* whole() {
+  async function* stored() {
     yield open;
     yield* storedPages(reader, meta);
     yield close;
   }
-  return { body: fixedLengthBody(open.byteLength + stored + close.byteLength, whole()), contentType };
+  const length = open.byteLength + storedBytes + close.byteLength;
+  return {
+    body: buffered ? await concatenated(stored(), length) : fixedLengthBody(length, stored()),
+    contentType,
+  };
 }
 
 /**
- * A version of at most one stored page, as one buffer: for bodies up to a page (~128 KB) workerd sent
- * a Uint8Array as fast as or faster than a FixedLengthStream (21 KB: about 100 µs of CPU a request
- * against 130), and one buffer skips the stream's per-chunk writes (npm run bench, BENCHMARKS.md).
+ * Stored bytes as one buffer: up to a few MB workerd sent a Uint8Array as fast as or faster than a
+ * FixedLengthStream (21 KB: about 100 µs of CPU a request against 130), and one buffer skips the
+ * stream's per-chunk writes (npm run bench, BENCHMARKS.md). Every page is read before the headers
+ * go, so a page pruned meanwhile is a 410, not a cut-off body.
  */
-async function onePageBody(
-  reader: DatasetReader,
-  meta: VersionMeta,
-  open: Uint8Array,
-  close: Uint8Array,
-): Promise<Uint8Array> {
-  const page = meta.pageBytes.length === 0 ? new Uint8Array(0) : await reader.page(meta, 0);
-  if (!page) throw gone(meta);
-  const body = new Uint8Array(open.byteLength + page.byteLength + close.byteLength);
-  body.set(open, 0);
-  body.set(page, open.byteLength);
-  body.set(close, open.byteLength + page.byteLength);
+async function concatenated(chunks: AsyncIterable<Uint8Array>, length: number): Promise<Uint8Array> {
+  const body = new Uint8Array(length);
+  let at = 0;
+  for await (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
   return body;
+}
+
+async function joined(chunks: AsyncIterable<string>): Promise<string> {
+  return (await collect(chunks)).join('');
 }

@@ -101,6 +101,7 @@ async function serveRows(
     'cache-tag': cacheTags(meta.dataset),
     vary: 'Accept',
   };
+  c.set('cacheable', route === 'latest' ? 'moving' : { dataset: meta.dataset, version: meta.version });
   if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
 
   const path =
@@ -121,6 +122,8 @@ async function serveRows(
     () => `${path}?${nextPageQuery(query)}`,
   );
   // A CSV page has no envelope, so the next page is also announced the RFC 8288 way.
+  // A streamed body is too large to keep; the isolate's page cache still serves it.
+  if (body instanceof ReadableStream) c.set('cacheable', undefined);
   const response = c.body(body as ReadableStream, 200, { ...headers, 'content-type': contentType });
   if (next) response.headers.set('link', `<${next}>; rel="next"`);
   return response;
@@ -186,6 +189,7 @@ export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       'cache-control': immutableCacheControl,
       'cache-tag': cacheTags(id),
     };
+    c.set('cacheable', { dataset: id, version: n });
     if (ifNoneMatchHits(c.req.header('if-none-match'), headers.etag)) return c.body(null, 304, headers);
     const changes = await c.var.reader.changes(id, n);
     if (changes === null) {

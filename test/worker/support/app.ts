@@ -9,11 +9,8 @@ import { testDataset } from './test-dataset.ts';
 export function testApp(datasets: readonly DatasetDefinition[] = [testDataset]) {
   const counter: ReadCounter = { reads: 0 };
   const store = kvStore(env.DATASETS);
-  const app = createApp({
-    datasets,
-    store: () => countingStore(store, counter),
-    caches: createReaderCaches(),
-  });
+  const caches = createReaderCaches();
+  const app = createApp({ datasets, store: () => countingStore(store, counter), caches });
   const request = (path: string, init?: RequestInit) => app.request(`http://assay.test${path}`, init, env);
-  return { app, counter, store, request };
+  return { app, counter, store, caches, request };
 }

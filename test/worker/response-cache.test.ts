@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { keys } from '../../src/store/keys.ts';
+import { createReader } from '../../src/store/reader.ts';
+import { testApp } from './support/app.ts';
+import { seedVersions } from './support/seed.ts';
+import { items, testDataset } from './support/test-dataset.ts';
+
+async function seeded() {
+  const app = testApp();
+  await seedVersions(app.store, testDataset, [items(30), items(40)], { pageTarget: 300 });
+  return app;
+}
+
+describe('the isolate response cache', () => {
+  it('sends a numbered version again without running the route or reading KV', async () => {
+    const { request, store, caches } = await seeded();
+    const first = await request('/v1/datasets/test-items/versions/1?limit=5');
+    const firstBody = await first.text();
+    // Take away the version's rows and metadata: the route could no longer answer, a kept response can.
+    await store.delete(keys.versionMeta('test-items', 1));
+    await store.delete(keys.page('test-items', 1, 0));
+    caches.metas.clear();
+    caches.pages.clear();
+    expect((await request('/v1/datasets/test-items/versions/1?limit=6')).status).toBe(404);
+    const again = await request('/v1/datasets/test-items/versions/1?limit=5');
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(firstBody);
+    for (const name of [
+      'etag',
+      'cache-control',
+      'content-type',
+      'access-control-allow-origin',
+      'x-content-type-options',
+      'link',
+    ]) {
+      expect(again.headers.get(name), name).toBe(first.headers.get(name));
+    }
+    expect(again.headers.get('server-timing')).toMatch(/^kv;desc="reads=0"/);
+  });
+
+  it('answers a revalidation with 304 from the kept response, and HEAD without a body', async () => {
+    const { request, store, caches } = await seeded();
+    const first = await request('/v1/datasets/test-items/versions/2');
+    const etag = first.headers.get('etag') ?? '';
+    await first.arrayBuffer();
+    await store.delete(keys.page('test-items', 2, 0));
+    caches.pages.clear();
+    const revalidated = await request('/v1/datasets/test-items/versions/2', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('etag')).toBe(etag);
+    expect(revalidated.headers.get('content-type')).toBeNull();
+    expect(await revalidated.text()).toBe('');
+    const head = await request('/v1/datasets/test-items/versions/2', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(etag);
+    expect(await head.text()).toBe('');
+  });
+
+  it('remembers a 304 for pollers that only ever revalidate', async () => {
+    const { request, store, caches } = await seeded();
+    const etag = (await request('/v1/datasets/test-items')).headers.get('etag') ?? '';
+    const fresh = testApp();
+    const poll = () => fresh.request('/v1/datasets/test-items', { headers: { 'if-none-match': etag } });
+    expect((await poll()).status).toBe(304);
+    await store.delete(keys.head('test-items'));
+    fresh.caches.moving.clear();
+    caches.moving.clear();
+    expect((await poll()).status).toBe(304);
+    const other = await fresh.request('/v1/datasets/test-items', { headers: { 'if-none-match': '"nope"' } });
+    expect(other.status).toBe(404);
+  });
+
+  it('stops answering for a version once retention drops its rows', async () => {
+    const { request, store, caches } = await seeded();
+    expect((await request('/v1/datasets/test-items/versions/1')).status).toBe(200);
+    await seedVersions(store, testDataset, [items(30), items(40), items(41)], { retainedFrom: 2 });
+    caches.moving.clear();
+    expect((await request('/v1/datasets/test-items/versions/1')).status).toBe(410);
+  });
+
+  it('keeps representations apart by URL and Accept', async () => {
+    const { request } = await seeded();
+    const json = await request('/v1/datasets/test-items');
+    const csv = await request('/v1/datasets/test-items', { headers: { accept: 'text/csv' } });
+    const jsonAgain = await request('/v1/datasets/test-items');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(jsonAgain.headers.get('content-type')).toBe('application/json');
+    expect(await jsonAgain.text()).toBe(await json.text());
+  });
+
+  it('forgets responses about the latest version when this isolate publishes', async () => {
+    const { request, store, caches } = await seeded();
+    const before = await (await request('/v1/datasets/test-items')).json<{ version: number }>();
+    await seedVersions(store, testDataset, [items(30), items(40), items(50)]);
+    const stale = await (await request('/v1/datasets/test-items')).json<{ version: number }>();
+    expect(stale.version).toBe(2);
+    // What the admin route does after a publish (src/http/purge-published.ts).
+    createReader(store, caches).forgetMoving();
+    const after = await (await request('/v1/datasets/test-items')).json<{ version: number }>();
+    expect([before.version, after.version]).toEqual([2, 3]);
+  });
+
+  it('never keeps a streamed body', async () => {
+    const { request, store, caches } = testApp();
+    // Over the buffered limit (4 MiB), so the body streams.
+    const wide = items(60_000).map((r) => ({ ...r, name: `${r.name} ${'x'.repeat(60)}` }));
+    await seedVersions(store, testDataset, [wide]);
+    const res = await request('/v1/datasets/test-items');
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(4 * 1024 * 1024);
+    expect(caches.movingResponses.get('http://assay.test/v1/datasets/test-items\n')).toBeUndefined();
+    await (await request('/v1/datasets/test-items?limit=1')).arrayBuffer();
+    expect(caches.movingResponses.get('http://assay.test/v1/datasets/test-items?limit=1\n')).toBeDefined();
+  });
+});
