@@ -1,13 +1,33 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
-import type { CachedResponse, DatasetReader, ReaderCaches } from '../store/reader.ts';
+import { type CachedResponse, cachedHead, type ReaderCaches } from '../store/reader.ts';
 import { ifNoneMatchHits } from './etag.ts';
+
+/**
+ * The isolate's own copy of finished responses, so a hot dataset is answered without routing,
+ * validating, negotiating or rendering again: the same idea as Workers Cache, one layer closer.
+ * Routes opt in through `c.var.cacheable`; the key is the URL and the Accept header (the only header
+ * a representation depends on: responses say `Vary: Accept`).
+ */
+const cacheKey = (url: string, accept: string | null | undefined) => `${url}\n${accept ?? ''}`;
 
 const withoutBody = new Set(['content-length', 'content-type']);
 
-function replay(entry: CachedResponse, request: Request): Response | undefined {
-  const revalidated = ifNoneMatchHits(request.headers.get('if-none-match') ?? undefined, entry.etag);
-  if (revalidated) {
+/**
+ * Answers from memory alone, before the router runs, or returns undefined to let the app answer. A
+ * numbered version is sent again only while the head this isolate holds says retention keeps it;
+ * without a cached head the app checks (and remembers the response again).
+ */
+export function answerFromMemory(request: Request, caches: ReaderCaches): Response | undefined {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const key = cacheKey(request.url, request.headers.get('accept'));
+  const entry = caches.responses.get(key) ?? caches.movingResponses.get(key);
+  if (!entry) return undefined;
+  if (entry.version) {
+    const head = cachedHead(caches, entry.version.dataset);
+    if (!head || entry.version.version < head.retainedFrom) return undefined;
+  }
+  if (ifNoneMatchHits(request.headers.get('if-none-match') ?? undefined, entry.etag)) {
     return new Response(null, {
       status: 304,
       headers: entry.headers.filter(([name]) => !withoutBody.has(name)),
@@ -17,43 +37,25 @@ function replay(entry: CachedResponse, request: Request): Response | undefined {
   return new Response(request.method === 'HEAD' ? null : entry.body, { status: 200, headers: entry.headers });
 }
 
-/** Whether retention still keeps a version's rows; the head it asks is itself cached for seconds. */
-async function stillKept(reader: DatasetReader, { dataset, version }: { dataset: string; version: number }) {
-  const head = await reader.head(dataset);
-  return head !== null && version >= head.retainedFrom;
-}
-
-/**
- * The isolate's own copy of finished responses, so a hot dataset is answered without routing,
- * validating, negotiating or rendering again: the same idea as Workers Cache, one layer closer. Routes
- * opt in through `c.var.cacheable`; the key is the URL and the Accept header (the only header a
- * representation depends on: responses say `Vary: Accept`).
- */
-export function responseCache(caches: ReaderCaches): MiddlewareHandler<AppEnv> {
+/** Keeps what a route marked cacheable, once every header middleware has had its say. */
+export function rememberResponses(caches: ReaderCaches): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { method } = c.req;
-    if (method !== 'GET' && method !== 'HEAD') return next();
-    const key = `${c.req.url}\n${c.req.header('accept') ?? ''}`;
-    let entry = caches.responses.get(key) ?? caches.movingResponses.get(key);
-    if (entry?.version && !(await stillKept(c.var.reader, entry.version))) {
-      caches.responses.delete(key);
-      entry = undefined;
-    }
-    const hit = entry && replay(entry, c.req.raw);
-    if (hit) return hit;
-
     await next();
     const lifetime = c.var.cacheable;
     const { status } = c.res;
-    if (!lifetime || method !== 'GET' || (status !== 200 && status !== 304)) return;
+    if (!lifetime || c.req.method !== 'GET' || (status !== 200 && status !== 304)) return;
     const etag = c.res.headers.get('etag');
-    if (!etag || (status === 304 && entry)) return;
+    const key = cacheKey(c.req.url, c.req.header('accept'));
+    const store = lifetime === 'moving' ? caches.movingResponses : caches.responses;
+    // A 304 is remembered only where nothing better is known, so pollers that only ever revalidate
+    // are answered from memory too.
+    if (!etag || (status === 304 && store.get(key))) return;
     const cached: CachedResponse = {
       etag,
       headers: [...c.res.headers],
       body: status === 200 ? new Uint8Array(await c.res.clone().arrayBuffer()) : null,
+      ...(lifetime !== 'moving' && { version: lifetime }),
     };
-    if (lifetime === 'moving') caches.movingResponses.set(key, cached);
-    else caches.responses.set(key, { ...cached, version: lifetime });
+    store.set(key, cached);
   };
 }

@@ -50,6 +50,11 @@ export function createReaderCaches(budgetBytes = 48 * 1024 * 1024): ReaderCaches
   };
 }
 
+/** The head this isolate holds for a dataset, without any I/O: undefined when it holds none. */
+export function cachedHead(caches: ReaderCaches, dataset: string): Head | null | undefined {
+  return caches.moving.get(keys.head(dataset)) as Head | null | undefined;
+}
+
 export interface DatasetReader {
   head(dataset: string): Promise<Head | null>;
   meta(dataset: string, version: number): Promise<VersionMeta | null>;
