@@ -35,8 +35,18 @@ export interface HistoryStore {
   begin(version: CommittedVersion): void;
   pending(): CommittedVersion | null;
   abandon(): void;
-  /** Records a live version, moves the current rows to it and clears the pending note, all or nothing. */
-  commit(version: CommittedVersion, rows: RowWrites): void;
+  /**
+   * Records a live version, moves the current rows to it and clears the pending note, all or nothing;
+   * `listsStale` says whether KV's history list and catalogue entry still have to be written for it.
+   */
+  commit(version: CommittedVersion, rows: RowWrites, listsStale: boolean): void;
+  /**
+   * Whether KV's history list and catalogue entry may lag the history here (a write of them failed
+   * after the head, or a version was recovered); the next publish rewrites them whatever its outcome.
+   */
+  listsStale(): boolean;
+  /** Clears the flag once the lists are written. */
+  listsWritten(): void;
   /** Versions older than `version` whose rows are still stored. */
   unpruned(before: number): VersionMeta[];
   markPruned(version: number): void;

@@ -7,7 +7,7 @@ import { keys } from '../store/keys.ts';
 import type { KvStore } from '../store/kv.ts';
 import { splitRows } from '../store/pages.ts';
 import { prepareVersion } from '../store/prepare-version.ts';
-import { type ChangeCounts, summarize, type VersionMeta } from '../store/records.ts';
+import { type CatalogueEntry, type ChangeCounts, summarize, type VersionMeta } from '../store/records.ts';
 import { pruneVersion, type VersionWrite, writeVersion } from '../store/versions.ts';
 import type { CurrentRow, HistoryStore, RowWrites } from './history-store.ts';
 
@@ -71,13 +71,17 @@ function log(event: string, fields: Record<string, unknown>) {
  * attempt that stopped without knowing).
  */
 export async function publish(deps: WriterDeps, request: PublishRequest): Promise<PublishResult> {
+  try {
+    return await publishOnce(deps, request);
+  } finally {
+    await rewriteStaleLists(deps);
+  }
+}
+
+async function publishOnce(deps: WriterDeps, request: PublishRequest): Promise<PublishResult> {
   await recover(deps, request.key);
   const latest = deps.history.latest();
   const current = latest?.meta.version ?? 0;
-  if (request.baseVersion !== undefined && request.baseVersion !== current) {
-    return { outcome: 'stale', version: current, baseVersion: request.baseVersion };
-  }
-
   const version = current + 1;
   const prepared = await prepareVersion(
     {
@@ -93,8 +97,13 @@ export async function publish(deps: WriterDeps, request: PublishRequest): Promis
     },
     deps.pageTarget,
   );
+  // Content first: the head's own content cannot conflict with it, whatever version the caller last saw
+  // (a scheduled sync that read a stale catalogue entry would otherwise be refused for good).
   if (latest && latest.meta.contentHash === prepared.meta.contentHash) {
     return { outcome: 'unchanged', version: current };
+  }
+  if (request.baseVersion !== undefined && request.baseVersion !== current) {
+    return { outcome: 'stale', version: current, baseVersion: request.baseVersion };
   }
 
   // The pages already hold each row's canonical line; diffing those avoids serializing twice.
@@ -117,7 +126,7 @@ export async function publish(deps: WriterDeps, request: PublishRequest): Promis
   const meta: VersionMeta = { ...prepared.meta, changes };
   const retainedFrom = Math.max(latest?.retainedFrom ?? 1, version - request.retention + 1);
   deps.history.begin({ meta, retainedFrom });
-  await writeLive(deps.store, {
+  const listsWritten = await writeLive(deps.store, {
     meta,
     pages: prepared.pages,
     changes: changesDocument({
@@ -132,15 +141,15 @@ export async function publish(deps: WriterDeps, request: PublishRequest): Promis
     history: [summarize(meta), ...deps.history.metas().map(summarize)],
     retainedFrom,
   });
-  deps.history.commit({ meta, retainedFrom }, rowWrites(currentRows, next, diff.removed));
+  deps.history.commit({ meta, retainedFrom }, rowWrites(currentRows, next, diff.removed), !listsWritten);
   await prune(deps, retainedFrom);
   return { outcome: 'published', version, rowCount: meta.rowCount, changes };
 }
 
 /**
  * Settles a version left pending by an attempt that did not finish. If KV's head names it, it is live
- * (readers may have it), so it is committed from its stored pages; otherwise its number is free again
- * and whatever it wrote is unreferenced.
+ * (readers may have it), so it is committed from its stored pages, with its lists marked stale (they
+ * may never have been written); otherwise its number is free again and whatever it wrote is unreferenced.
  */
 async function recover(deps: WriterDeps, key: readonly string[]) {
   const pending = deps.history.pending();
@@ -170,6 +179,7 @@ async function recover(deps: WriterDeps, key: readonly string[]) {
       next,
       [...current.keys()].filter((k) => !kept.has(k)),
     ),
+    true,
   );
   log('publish.recovered', { dataset, version });
 }
@@ -189,10 +199,10 @@ function rowWrites(current: ReadonlyMap<string, CurrentRow>, next: readonly Keye
  * `writeVersion` with two guarantees around failure. Every write it started has settled before the
  * error leaves, so a retry taking the same version number cannot be overtaken by a stray page of this
  * attempt. And once the head is written the version is live whatever fails after it (the history list
- * or catalogue entry, which the next publish rewrites), so it must be committed, not retried under the
- * same number.
+ * or catalogue entry), so it must be committed, not retried under the same number: false then says the
+ * lists still have to be written.
  */
-async function writeLive(store: KvStore, write: VersionWrite): Promise<void> {
+async function writeLive(store: KvStore, write: VersionWrite): Promise<boolean> {
   const headKey = keys.head(write.meta.dataset);
   const started: Promise<void>[] = [];
   let live = false;
@@ -208,12 +218,41 @@ async function writeLive(store: KvStore, write: VersionWrite): Promise<void> {
   };
   try {
     await writeVersion(tracking, write);
+    return true;
   } catch (error) {
     await Promise.allSettled(started);
     if (!live) throw error;
     log('publish.lists-stale', {
       dataset: write.meta.dataset,
       version: write.meta.version,
+      message: String(error),
+    });
+    return false;
+  }
+}
+
+/**
+ * Rewrites KV's history list and catalogue entry from the history here, if a publish left them behind
+ * its head. Readers and the scheduled sync take versions from them, so they are mended on every call,
+ * whatever its outcome (an unchanged publish included); a failure leaves the flag for the next call.
+ */
+async function rewriteStaleLists(deps: WriterDeps) {
+  if (!deps.history.listsStale()) return;
+  const metas = deps.history.metas();
+  const [latest] = metas;
+  try {
+    if (latest) {
+      const { dataset, version, publishedAt, rowCount } = latest;
+      await deps.store.put(keys.history(dataset), JSON.stringify(metas.map(summarize)));
+      const entry: CatalogueEntry = { dataset, version, publishedAt, rowCount };
+      await deps.store.put(keys.catalogueEntry(dataset), JSON.stringify(entry));
+      log('publish.lists-rewritten', { dataset, version });
+    }
+    deps.history.listsWritten();
+  } catch (error) {
+    log('publish.lists-stale', {
+      dataset: latest?.dataset,
+      version: latest?.version,
       message: String(error),
     });
   }

@@ -22,6 +22,9 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
     retained_from INTEGER NOT NULL
   )`);
 
+  // One row when KV's history list and catalogue entry lag the versions table.
+  sql.exec('CREATE TABLE IF NOT EXISTS lists_stale (id INTEGER PRIMARY KEY CHECK (id = 1))');
+
   const parse = (meta: string) => JSON.parse(meta) as VersionMeta;
 
   return {
@@ -80,9 +83,12 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       sql.exec('DELETE FROM pending');
     },
 
-    commit({ meta, retainedFrom }, rows) {
+    commit({ meta, retainedFrom }, rows, listsStale) {
       storage.transactionSync(() => {
         sql.exec('DELETE FROM pending');
+        sql.exec(
+          listsStale ? 'INSERT OR REPLACE INTO lists_stale (id) VALUES (1)' : 'DELETE FROM lists_stale',
+        );
         sql.exec(
           'INSERT INTO versions (version, meta, retained_from) VALUES (?, ?, ?)',
           meta.version,
@@ -100,6 +106,14 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
           );
         }
       });
+    },
+
+    listsStale() {
+      return sql.exec('SELECT id FROM lists_stale').toArray().length > 0;
+    },
+
+    listsWritten() {
+      sql.exec('DELETE FROM lists_stale');
     },
 
     unpruned(before) {

@@ -128,6 +128,30 @@ describe('one writer per dataset', () => {
     expect(history.versions.map((v) => v.version)).toEqual([3, 2, 1]);
   });
 
+  it('answers a sync that read a stale catalogue entry with unchanged, not 409, and mends the lists', async () => {
+    const def = datasetNamed('stale-lists');
+    const client = adminClient({ datasets: [def] });
+    await client.put('stale-lists', { rows: items(4) });
+    // The head of version 2 is written; the history list fails, so the catalogue entry is never written.
+    const listFails = failingStore((key) => key === keys.history('stale-lists'));
+    expect(await publishInside(def, items(5), listFails.store)).toMatchObject({
+      outcome: 'published',
+      version: 2,
+    });
+    const stored = async (key: string) => JSON.parse((await client.store.getText(key)) ?? 'null');
+    expect(await stored(keys.catalogueEntry('stale-lists'))).toMatchObject({ version: 1 });
+
+    // The scheduled sync takes baseVersion from the catalogue; the sheet still holds version 2's rows.
+    const again = await client.put('stale-lists', { rows: items(5), baseVersion: 1 });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ unchanged: true, version: 2 });
+    expect(await stored(keys.catalogueEntry('stale-lists'))).toMatchObject({ version: 2, rowCount: 5 });
+    const listed = (await stored(keys.history('stale-lists'))) as VersionSummary[];
+    expect(listed.map((v) => v.version)).toEqual([2, 1]);
+    // Other content from a stale base is still a conflict.
+    expect((await client.put('stale-lists', { rows: items(6), baseVersion: 1 })).status).toBe(409);
+  });
+
   it('adopts a version that went live just before the writer was reset, never reusing its number', async () => {
     const def = datasetNamed('reset');
     const client = adminClient({ datasets: [def] });
