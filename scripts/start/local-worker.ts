@@ -75,7 +75,8 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
     {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      // No telemetry, and no fetch of Cloudflare's request.cf sample: a local run stays off the network.
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
     },
   );
   child.stdout?.pipe(log);

@@ -52,6 +52,8 @@ export interface SyncConfig {
 type Env = Readonly<Record<string, string | undefined>>;
 
 export const defaultTarget = 'http://127.0.0.1:8787';
+/** Where `npm start` listens: its PORT, like the Worker it started. */
+const localTarget = (env: Env) => `http://127.0.0.1:${set(env, 'PORT') ?? 8787}`;
 export const defaultFixtureDir = join(import.meta.dirname, '../../fixtures');
 const defaultIntervalMs = 5 * 60_000;
 
@@ -203,7 +205,7 @@ export function resolveConfig(
   };
   if (options.dryRun) return { ok: true, config: { ...base, target: null } };
 
-  const targetText = options.target ?? set(env, 'ASSAY_TARGET_URL') ?? defaultTarget;
+  const targetText = options.target ?? set(env, 'ASSAY_TARGET_URL') ?? localTarget(env);
   const url = URL.canParse(targetText) ? new URL(targetText) : undefined;
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
     return fail(`--target must be an http(s) URL, like ${defaultTarget}; got "${targetText}".`);

@@ -10,7 +10,8 @@ Source (default: google when Google credentials are set, otherwise file)
   --no-status            do not write the "Publish status" tab (Google source)
 
 Target
-  --target URL           the Worker (default: $ASSAY_TARGET_URL, else http://127.0.0.1:8787)
+  --target URL           the Worker (default: $ASSAY_TARGET_URL, else http://127.0.0.1:$PORT,
+                         where npm start listens; PORT defaults to 8787)
   --dry-run              validate and report only; publish nothing, need no token
 
 Run

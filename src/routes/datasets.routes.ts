@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { noQuery } from '../http/no-query.ts';
 import {
   CatalogueSchema,
   DatasetIdParam,
@@ -24,6 +25,7 @@ const unknown = (what: string) => ({ 404: { description: `No such ${what}.`, con
 
 export const listDatasets = createRoute({
   method: 'get',
+  middleware: [noQuery] as const,
   path: '/v1/datasets',
   tags: ['datasets'],
   summary: 'The catalogue: every dataset with its latest version',
@@ -49,6 +51,7 @@ export const getLatest = createRoute({
 
 export const listVersions = createRoute({
   method: 'get',
+  middleware: [noQuery] as const,
   path: '/v1/datasets/{id}/versions',
   tags: ['versions'],
   summary: 'Version history, newest first (metadata only)',
@@ -77,6 +80,7 @@ export const getVersion = createRoute({
 
 export const getSchema = createRoute({
   method: 'get',
+  middleware: [noQuery] as const,
   path: '/v1/datasets/{id}/schema',
   tags: ['datasets'],
   summary: 'JSON Schema (2020-12) of one row',
@@ -113,6 +117,7 @@ export const ChangesSchema = z
 
 export const getChanges = createRoute({
   method: 'get',
+  middleware: [noQuery] as const,
   path: '/v1/datasets/{id}/versions/{n}/changes',
   tags: ['versions'],
   summary: 'Row-level diff of a version against the one before, by key',

@@ -104,8 +104,6 @@ async function serveRows(
   c.set('cacheable', route === 'latest' ? 'moving' : { dataset: meta.dataset, version: meta.version });
   if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
 
-  const path =
-    route === 'latest' ? datasetPath(meta.dataset) : `${datasetPath(meta.dataset)}/versions/${meta.version}`;
   const envelope = {
     dataset: meta.dataset,
     version: meta.version,
@@ -114,12 +112,13 @@ async function serveRows(
     ...(query.limit !== undefined && { limit: query.limit, offset: query.offset }),
     links: links(meta.dataset, meta.version),
   };
+  // The next page is pinned to this version, so paging through never mixes two versions.
   const { body, contentType, next } = await rowsBody(
     c.var.reader,
     meta,
     query,
     envelope,
-    () => `${path}?${nextPageQuery(query)}`,
+    () => `${envelope.links.self}?${nextPageQuery(query)}`,
   );
   // A CSV page has no envelope, so the next page is also announced the RFC 8288 way.
   // A streamed body is too large to keep; the isolate's page cache still serves it.

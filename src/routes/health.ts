@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
+import { noQuery } from '../http/no-query.ts';
 
 export const healthz = createRoute({
   method: 'get',
   path: '/healthz',
+  middleware: [noQuery] as const,
   tags: ['service'],
   summary: 'Liveness',
   responses: {

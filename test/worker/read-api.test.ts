@@ -201,6 +201,19 @@ describe('a 100,000-row dataset', () => {
 describe('paging, fields, sort and filter', () => {
   const rows = items(25);
 
+  it('refuses query parameters on routes that take none', async () => {
+    const { request } = await seeded([rows]);
+    for (const path of [
+      '/v1/datasets?limit=2',
+      '/v1/datasets/test-items/versions?x=1',
+      '/v1/datasets/test-items/schema?format=csv',
+    ]) {
+      const res = await request(path);
+      expect(res.status, path).toBe(400);
+      expect((await res.json<{ parameter: string }>()).parameter, path).toMatch(/^(limit|x|format)$/);
+    }
+  });
+
   it('pages with limit and offset and links.next until the end', async () => {
     const { request } = await seeded([rows], { pageTarget: 200 });
     const seen: unknown[] = [];
@@ -212,9 +225,11 @@ describe('paging, fields, sort and filter', () => {
     }
     expect(seen).toEqual(rows);
     const firstRes = await request('/v1/datasets/test-items?limit=10&offset=5');
-    expect(firstRes.headers.get('link')).toBe('</v1/datasets/test-items?limit=10&offset=15>; rel="next"');
+    expect(firstRes.headers.get('link')).toBe(
+      '</v1/datasets/test-items/versions/1?limit=10&offset=15>; rel="next"',
+    );
     const first = await firstRes.json<Body>();
-    expect(first.links.next).toBe('/v1/datasets/test-items?limit=10&offset=15');
+    expect(first.links.next).toBe('/v1/datasets/test-items/versions/1?limit=10&offset=15');
     const last = await request('/v1/datasets/test-items?limit=10&offset=20');
     expect(last.headers.get('link')).toBeNull();
     expect(first).toMatchObject({ limit: 10, offset: 5 });
@@ -249,7 +264,7 @@ describe('paging, fields, sort and filter', () => {
     expect(shares.slice(numbers.length).every((s) => s === null)).toBe(true);
     const down = await (await request('/v1/datasets/test-items?sort=-id&limit=3&fields=id')).json<Body>();
     expect(down.data).toEqual([{ id: 24 }, { id: 23 }, { id: 22 }]);
-    expect(down.links.next).toBe('/v1/datasets/test-items?limit=3&offset=3&fields=id&sort=-id');
+    expect(down.links.next).toBe('/v1/datasets/test-items/versions/1?limit=3&offset=3&fields=id&sort=-id');
   });
 
   it('filters by typed values, empty meaning an empty cell', async () => {
@@ -340,7 +355,7 @@ describe('CSV', () => {
     });
     expect(await res.text()).toBe('name,id\r\n"comma, inside",1\r\n"a ""quoted"" word",2\r\n');
     expect(res.headers.get('link')).toBe(
-      '</v1/datasets/test-items?limit=2&offset=2&fields=name%2Cid&format=csv>; rel="next"',
+      '</v1/datasets/test-items/versions/1?limit=2&offset=2&fields=name%2Cid&format=csv>; rel="next"',
     );
   });
 
