@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { withApproximateFlags } from './coerce/approximate.ts';
 import { describeKey, findDuplicateKeys } from './duplicate-keys.ts';
-import type { DatasetDefinition, Row } from './types.ts';
+import type { CellValue, DatasetDefinition, Row } from './types.ts';
 
 /**
  * A problem with rows sent as JSON (the admin PUT). `row` is the 0-based index into the submitted
@@ -11,7 +11,8 @@ export interface RowProblem {
   row: number;
   column: string | null;
   message: string;
-  value: unknown;
+  /** The value at fault when it is a single value (long text cut short); null for an object or array. */
+  value: CellValue;
 }
 
 export interface RowsReport {
@@ -23,6 +24,27 @@ export interface RowsReport {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** Text longer than this is cut short in a problem: enough to find the cell, small enough to send. */
+const maxEchoChars = 200;
+
+/**
+ * What a problem shows of a value sent. Only single values are echoed: an object or array sent where a
+ * row or a cell belongs may be nested a hundred thousand deep, and serializing it back would overflow
+ * the stack, so it is described in the message instead.
+ */
+function echo(value: unknown): CellValue {
+  if (typeof value === 'string') {
+    return value.length > maxEchoChars
+      ? `${value.slice(0, maxEchoChars)}… (${value.length} characters)`
+      : value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return null;
+}
+
+const nested = (value: unknown) =>
+  Array.isArray(value) ? 'an array' : isRecord(value) ? 'an object' : undefined;
 
 /**
  * Turns the issues of parsing keyed rows (paths like `[3, 'share']` from `z.array(schema)`, or
@@ -39,7 +61,7 @@ export function rowProblemsFromIssues(
     const column = path[1] === undefined ? null : String(path[1]);
     const input = rows[index];
     const value = column !== null && isRecord(input) ? input[column] : input;
-    return { row: index, column, message: issue.message, value: value ?? null };
+    return { row: index, column, message: issue.message, value: echo(value) };
   });
 }
 
@@ -58,7 +80,7 @@ export function duplicateKeyProblems(
       row: at,
       column,
       message: `duplicate key: rows[${first}] and rows[${at}] both have ${describeKey(def, duplicate, (field) => field)}`,
-      value: column === null ? null : (duplicate[column] ?? null),
+      value: column === null ? null : echo(duplicate[column]),
     };
   });
 }
@@ -75,19 +97,27 @@ export function validateRows(def: DatasetDefinition, rows: readonly unknown[]): 
   const indexes: number[] = [];
   rows.forEach((input, index) => {
     if (!isRecord(input)) {
+      const got = nested(input);
       problems.push({
         row: index,
         column: null,
-        message: 'expected an object keyed by column id',
-        value: input,
+        message: `expected an object keyed by column id${got ? `, got ${got}` : ''}`,
+        value: echo(input),
       });
       return;
     }
     const unknown = Object.keys(input).filter((key) => !fields.includes(key));
     for (const key of unknown) {
       const message = `unknown column ${JSON.stringify(key)}; the columns are ${fields.join(', ')}`;
-      problems.push({ row: index, column: key, message, value: input[key] });
+      problems.push({ row: index, column: key, message, value: echo(input[key]) });
     }
+    // A cell holds one value; an object or array never reaches the coercions, which describe what they got.
+    const notCells = fields.filter((field) => nested(input[field]));
+    for (const field of notCells) {
+      const message = `expected a single value (text, a number, true/false or null), got ${nested(input[field])}`;
+      problems.push({ row: index, column: field, message, value: null });
+    }
+    if (notCells.length > 0) return;
     const result = def.schema.safeParse(withApproximateFlags(def.schema, input));
     if (!result.success) problems.push(...rowProblemsFromIssues(result.error.issues, rows, index));
     else if (unknown.length === 0) {

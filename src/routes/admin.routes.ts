@@ -4,9 +4,18 @@ import { DatasetIdParam, problemContent } from './schemas.ts';
 /** `source` is stored with every version and repeated in the history, so it stays small. */
 const maxSourceBytes = 4096;
 
+/** Length of a value as JSON; Infinity when it is nested too deep to serialize (it is untrusted). */
+function serializedLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
 const Source = z
   .record(z.string(), z.unknown())
-  .refine((source) => JSON.stringify(source).length <= maxSourceBytes, {
+  .refine((source) => serializedLength(source) <= maxSourceBytes, {
     message: `source must serialize to at most ${maxSourceBytes} bytes of JSON.`,
   })
   .openapi({
@@ -65,7 +74,10 @@ const RowProblems = z
         row: z.number().int().openapi({ description: 'Index into `rows`, from 0.' }),
         column: z.string().nullable(),
         message: z.string(),
-        value: z.unknown(),
+        value: z.union([z.string(), z.number(), z.boolean(), z.null()]).openapi({
+          description:
+            'The value at fault when it is a single value (long text cut short); null for an object or array.',
+        }),
       }),
     ),
   })

@@ -226,6 +226,37 @@ describe('PUT /admin/v1/datasets/:id', () => {
     await expectProblem(await client.request('/v1/datasets/invalid'), 404);
   });
 
+  it('answers deeply nested JSON with a problem, never a 500, echoing no nested value', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const put = (body: string) =>
+      exports.default.fetch('http://assay.test/admin/v1/datasets/production', {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+        body,
+      });
+    const cases: [string, number][] = [
+      [`{"rows":${deep}}`, 422],
+      [`{"rows":[${deep}]}`, 422],
+      [`{"rows":[{"country":${deep},"year":2024,"share":1,"source":"x"}]}`, 422],
+      [`{"rows":[{"country":"China","year":2024,"share":1,"source":"x","extra":${deep}}]}`, 422],
+      [`{"rows":[],"source":{"nested":${deep}}}`, 400],
+    ];
+    for (const [body, status] of cases) {
+      const problem = await expectProblem(await put(body), status);
+      for (const { value } of problem.problems ?? []) expect(value).toBeNull();
+    }
+    const body = await expectProblem(await put(`{"rows":[${deep}, "${'x'.repeat(1000)}"]}`), 422);
+    expect(body.problems).toEqual([
+      { row: 0, column: null, message: 'expected an object keyed by column id, got an array', value: null },
+      {
+        row: 1,
+        column: null,
+        message: 'expected an object keyed by column id',
+        value: `${'x'.repeat(200)}… (1000 characters)`,
+      },
+    ]);
+  });
+
   it('answers 422 for a row too long to keep, before anything is written', async () => {
     const client = clientFor('oversized');
     const rows = [...items(2), { id: 9, name: 'x'.repeat(600 * 1024), share: null, active: true }];
