@@ -78,6 +78,18 @@ async function fetchWithRetry(url: string, init: RequestInit, target: string, po
   }
 }
 
+/** A success answer's JSON; anything else means --target is not an Assay Worker (exit 3, no stack). */
+async function answerJson<T>(response: Response, target: Target): Promise<T> {
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw unavailable(
+      `The server at ${target.url} answered ${response.status} with something that is not JSON: ` +
+        'is --target the Assay Worker?',
+    );
+  }
+}
+
 async function problemDetail(response: Response): Promise<{ detail: string; body: Record<string, unknown> }> {
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   const detail = typeof body.detail === 'string' ? body.detail : `HTTP ${response.status}`;
@@ -94,7 +106,7 @@ export async function servedVersions(target: Target, policy: RetryPolicy): Promi
   );
   if (!response.ok)
     throw unavailable(`The Worker at ${target.url} answered ${response.status} for its catalogue.`);
-  const body = (await response.json()) as { datasets?: { id: string; version: number | null }[] };
+  const body = await answerJson<{ datasets?: { id: string; version: number | null }[] }>(response, target);
   return new Map(
     (body.datasets ?? []).flatMap((d) => (d.version === null ? [] : [[d.id, d.version] as const])),
   );
@@ -118,11 +130,11 @@ export async function publishRows(
     policy,
   );
   if (response.status === 200) {
-    const body = (await response.json()) as { version: number };
+    const body = await answerJson<{ version: number }>(response, target);
     return { kind: 'unchanged', version: body.version };
   }
   if (response.status === 201) {
-    const body = (await response.json()) as { version: number; changes: ChangeCounts };
+    const body = await answerJson<{ version: number; changes: ChangeCounts }>(response, target);
     return { kind: 'published', version: body.version, changes: body.changes };
   }
   const { detail, body } = await problemDetail(response);

@@ -10,7 +10,7 @@ import { type PublishAnswer, publishRows, servedVersions, type Target } from './
 import { type DatasetOutcome, type ExitCode, exitCodeOf, type RunReport } from './report.ts';
 import { fileSource } from './sources/file.ts';
 import { type GoogleSource, googleSource } from './sources/google.ts';
-import type { TabCells, WorkbookSource } from './sources/source.ts';
+import type { TabCells, UnreadableTab, WorkbookSource } from './sources/source.ts';
 import { statusRows } from './status-tab.ts';
 
 export interface SyncIo {
@@ -60,13 +60,18 @@ function targetProblems(
 
 async function syncDataset(
   def: DatasetDefinition,
-  cells: TabCells | undefined,
+  cells: TabCells | UnreadableTab | undefined,
   source: WorkbookSource,
   config: SyncConfig,
   served: Map<string, number> | SyncError | null,
 ): Promise<DatasetOutcome> {
   const base = { dataset: def.id, tab: def.tab };
   const servedVersion = served instanceof Map ? (served.get(def.id) ?? null) : null;
+  if (cells !== undefined && !Array.isArray(cells)) {
+    const { row, message } = cells;
+    const problem: Problem = { tab: def.tab, cell: `${row}:${row}`, row, column: null, message, value: null };
+    return { ...base, outcome: 'invalid', problems: [problem], warnings: [], servedVersion };
+  }
   if (cells === undefined)
     return { ...base, outcome: 'invalid', problems: [missingTab(def, source)], warnings: [], servedVersion };
   const { rows, problems, warnings } = validateTab(def, cells);

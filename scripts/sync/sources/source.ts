@@ -3,6 +3,13 @@ import type { SheetCell } from '../../../src/datasets/cell.ts';
 /** A tab as read: the header row first, rows possibly ragged. */
 export type TabCells = SheetCell[][];
 
+/** A tab whose file could not be parsed at all: reported against that dataset only. */
+export interface UnreadableTab {
+  /** The sheet row (1-based) where reading stopped. */
+  row: number;
+  message: string;
+}
+
 /** Where the workbook comes from. A source reads; the run decides what the cells mean. */
 export interface WorkbookSource {
   /** For the report: kind plus where (a folder or a spreadsheet id), nothing secret. */
@@ -11,7 +18,7 @@ export interface WorkbookSource {
    * One read of every tab named. A tab the workbook lacks maps to undefined, so that dataset is
    * reported and the others go on.
    */
-  readTabs(tabs: readonly string[]): Promise<Map<string, TabCells | undefined>>;
+  readTabs(tabs: readonly string[]): Promise<Map<string, TabCells | UnreadableTab | undefined>>;
   /** What the Worker records as the version's `source`. */
   provenance(tab: string): Record<string, string>;
 }

@@ -1,4 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,5 +53,48 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     const { exitCode, report } = await syncFiles(worker, { dir: join(dir, 'nope') });
     expect(exitCode).toBe(2);
     expect(report.error).toContain('--dir: there is no folder at');
+  });
+
+  it('a CSV the parser cannot read holds back its own dataset only, naming the row', async () => {
+    const broken = join(dir, 'unreadable');
+    await mkdir(broken);
+    for (const tab of ['Production', 'Elements']) {
+      await writeFile(
+        join(broken, `${tab}.csv`),
+        await readFile(join(defaultFixtureDir, `${tab}.csv`), 'utf8'),
+      );
+    }
+    const csv = await readFile(join(broken, 'Production.csv'), 'utf8');
+    await writeFile(
+      join(broken, 'Production.csv'),
+      csv.replace('"USGS, via the seed article (2024)"', '"USGS" 2024'),
+    );
+    const { exitCode, report } = await syncFiles(worker, {
+      dir: broken,
+      datasets: ['production', 'elements'],
+    });
+    expect(exitCode).toBe(1);
+    const [production, elements] = report.datasets;
+    expect(production?.outcome === 'invalid' && production.problems[0]).toMatchObject({
+      tab: 'Production',
+      row: 2,
+      message: expect.stringContaining('write a quote twice'),
+    });
+    expect(elements?.outcome).toMatch(/^(published|unchanged)$/);
+  });
+
+  it('a target that is not an Assay Worker is exit 3 with a sentence, not a stack trace', async () => {
+    const server = createServer((_, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>'),
+    );
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { exitCode, report } = await syncFiles(worker, { target: `http://127.0.0.1:${port}` });
+      expect(exitCode).toBe(3);
+      expect(JSON.stringify(report)).toContain('is --target the Assay Worker?');
+    } finally {
+      server.close();
+    }
   });
 });
