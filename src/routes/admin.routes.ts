@@ -23,28 +23,43 @@ const Source = z
     example: { kind: 'google', spreadsheet: '1AbC…', tab: 'Production' },
   });
 
-export const PublishBody = z
-  .object({
-    rows: z.array(z.unknown()).openapi({
-      description:
-        'Every row of the dataset, as objects keyed by field id. The rows a GET serves are valid input.',
-      items: { type: 'object' },
-    }),
-    source: Source.optional(),
-    baseVersion: z.number().int().min(0).optional().openapi({
-      description: 'The version these rows were edited from (0: none yet); 409 if the head has moved on.',
-    }),
-    force: z.boolean().optional().openapi({
-      description: "Publish even if more rows would go than the dataset's shrink guard allows.",
-    }),
-  })
+/**
+ * A body member the contract does not name is refused, not dropped: `basVersion` or `froce` would
+ * otherwise publish without the check the caller meant.
+ */
+const unknownMember = (members: string) => (issue: { code?: string; keys?: string[] }) =>
+  issue.code === 'unrecognized_keys'
+    ? `unknown member ${(issue.keys ?? []).map((key) => JSON.stringify(key)).join(', ')}; the members are ${members}`
+    : undefined;
+
+const PublishBody = z
+  .strictObject(
+    {
+      rows: z.array(z.unknown()).openapi({
+        description:
+          'Every row of the dataset, as objects keyed by field id. The rows a GET serves are valid input.',
+        items: { type: 'object' },
+      }),
+      source: Source.optional(),
+      baseVersion: z.number().int().min(0).optional().openapi({
+        description: 'The version these rows were edited from (0: none yet); 409 if the head has moved on.',
+      }),
+      force: z.boolean().optional().openapi({
+        description: "Publish even if more rows would go than the dataset's shrink guard allows.",
+      }),
+    },
+    { error: unknownMember('rows, source, baseVersion, force') },
+  )
   .openapi('PublishRequest');
 
-export const RollbackBody = z
-  .object({
-    version: z.number().int().min(1).openapi({ description: 'The version whose rows to publish again.' }),
-    force: z.boolean().optional().openapi({ description: 'As for a publish: pass the shrink guard.' }),
-  })
+const RollbackBody = z
+  .strictObject(
+    {
+      version: z.number().int().min(1).openapi({ description: 'The version whose rows to publish again.' }),
+      force: z.boolean().optional().openapi({ description: 'As for a publish: pass the shrink guard.' }),
+    },
+    { error: unknownMember('version, force') },
+  )
   .openapi('RollbackRequest');
 
 const Counts = z

@@ -7,6 +7,7 @@ import { adminClient, adminToken, datasetNamed } from './admin-client.ts';
 interface Problem {
   status: number;
   detail: string;
+  pointer?: string;
   problems?: { row: number; column: string | null; message: string; value: unknown }[];
 }
 
@@ -323,6 +324,25 @@ describe('PUT /admin/v1/datasets/:id', () => {
     const bigSource = JSON.stringify({ rows: [], source: { note: 'x'.repeat(5000) } });
     await expectProblem(await put(bigSource, 'application/json; charset=utf-8'), 400, /source/);
     expect((await put('{"rows": []}', 'application/json; charset=utf-8')).status).toBe(201);
+  });
+
+  it('refuses a body member it does not know, naming it, rather than dropping the check it meant', async () => {
+    const client = clientFor('members');
+    const misspelt = await expectProblem(
+      await client.put('members', { rows: items(2), basVersion: 0 }),
+      400,
+      /unknown member "basVersion"; the members are rows, source, baseVersion, force/,
+    );
+    expect(misspelt.pointer).toBe('/');
+    await expectProblem(await client.put('members', { rows: items(2), froce: true }), 400, /"froce"/);
+    await expectProblem(await client.request('/v1/datasets/members'), 404);
+    expect((await client.put('members', { rows: items(4) })).status).toBe(201);
+    await expectProblem(
+      await client.rollback('members', { version: 1, froce: true }),
+      400,
+      /unknown member "froce"; the members are version, force/,
+    );
+    expect((await latest(client, 'members')).version).toBe(1);
   });
 
   it('answers 413 past MAX_BODY_BYTES, declared or streamed', async () => {
