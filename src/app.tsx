@@ -1,10 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DatasetDefinition } from './datasets/types.ts';
 import type { AppEnv, Bindings } from './env.ts';
+import { cacheControl } from './http/cache-headers.ts';
 import { notFoundOrNotAllowed } from './http/method-not-allowed.ts';
 import { problem } from './http/problem.ts';
 import { answerFromMemory, rememberResponses } from './http/response-cache.ts';
@@ -69,9 +71,13 @@ export function createApp(options: AppOptions) {
   // Admin paths sit outside the CORS paths above on purpose: no browser page may call them cross-origin.
   app.route('/', adminRoutes);
   app.route('/', healthRoutes);
+  // The reference changes only with a deploy: Hono's etag middleware makes rereading it a 304.
+  for (const path of ['/openapi.json', '/docs']) app.use(path, etag(), cacheControl('public, max-age=300'));
   app.doc31('/openapi.json', openApiConfig);
   app.get('/docs', (c) =>
-    c.html(<ApiReference doc={app.getOpenAPI31Document(openApiConfig) as OpenApiDocument} />),
+    c.html(
+      `<!doctype html>${<ApiReference doc={app.getOpenAPI31Document(openApiConfig) as OpenApiDocument} />}`,
+    ),
   );
 
   app.notFound((c) => notFoundOrNotAllowed(app as never, c.req.method, c.req.path).getResponse());

@@ -96,6 +96,12 @@ export function resolveReadQuery(
   const fields = fieldNames?.map((f) => columnNamed(columns, f, 'fields'));
 
   let sort: ReadQuery['sort'];
+  if (params.sort?.startsWith(' ')) {
+    throw badParam(
+      'sort',
+      'sort=+column arrives as a space: a + in a URL means one. For ascending order give the column alone.',
+    );
+  }
   if (params.sort !== undefined) {
     const descending = params.sort.startsWith('-');
     sort = {

@@ -7,7 +7,7 @@ import { problem } from '../http/problem.ts';
  * segment is a resource that cannot exist (404); a bad query parameter (named in `parameter`) or body
  * member (a JSON Pointer in `pointer`) is the caller's to mend (400).
  */
-export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result) => {
+export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result, c) => {
   if (result.success) return;
   const issue = result.error.issues[0];
   const path = issue?.path.map(String) ?? [];
@@ -15,7 +15,12 @@ export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result)
   if (result.target === 'param') throw problem(404, `Nothing is found at this path: ${message}`);
   if (result.target === 'query') {
     const name = path[0] ?? 'query';
-    throw problem(400, `${name}: ${message}`, { parameter: name });
+    if (new URL(c.req.url).searchParams.getAll(name).length > 1) {
+      throw problem(400, `The query parameter "${name}" is given more than once.`, { parameter: name });
+    }
+    // The schemas' own messages already start with the parameter's name.
+    const detail = message.startsWith(name) ? message : `${name}: ${message}`;
+    throw problem(400, detail, { parameter: name });
   }
   const pointer = `/${path.join('/')}`;
   throw problem(400, `${path.length > 0 ? path.join('.') : 'The request body'}: ${message}`, { pointer });

@@ -386,6 +386,8 @@ describe('bad requests', () => {
     ['?format=xml', 'format'],
     ['?colour=red', 'colour'],
     ['?limit=1&limit=2', 'limit'],
+    ['?format=csv&format=json', 'format'],
+    ['?sort=+id', 'sort'],
     ['?filter[]=1', 'filter[]'],
   ];
 

@@ -38,10 +38,14 @@ describe('the deployed Worker', () => {
     );
   });
 
-  it('renders a readable API reference', async () => {
+  it('renders a readable API reference, cacheable and revalidated by ETag', async () => {
     const res = await worker('/docs');
     expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    const again = await worker('/docs', { headers: { 'if-none-match': res.headers.get('etag') ?? '' } });
+    expect(again.status).toBe(304);
     const html = await res.text();
+    expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).toContain('/v1/datasets/{id}/versions/{n}');
     expect(html).toContain('filter');
   });
