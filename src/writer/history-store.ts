@@ -6,6 +6,11 @@ export interface CommittedVersion {
   retainedFrom: number;
 }
 
+/** A version noted before its writes to KV; `headStarted` once the write of its head has begun. */
+export interface PendingVersion extends CommittedVersion {
+  headStarted: boolean;
+}
+
 /** A row of the current version: its canonical line and where it stood. */
 export interface CurrentRow {
   line: string;
@@ -28,12 +33,13 @@ export interface HistoryStore {
   metas(): VersionMeta[];
   currentRows(): Map<string, CurrentRow>;
   /**
-   * Notes a version about to be written to KV. It stays noted until committed: if the object is reset
-   * (or a write's outcome is unknown) between KV's head naming it and the commit, the next publish
-   * finds it here and asks KV whether it went live, rather than handing its number out again.
+   * Notes a version about to be written to KV. It stays noted until committed or abandoned: if the
+   * object is reset (or a write's outcome is unknown) part way, the next publish finds it here.
    */
   begin(version: CommittedVersion): void;
-  pending(): CommittedVersion | null;
+  /** Notes that the pending version's head is being written: from now on readers may have it. */
+  headStarted(): void;
+  pending(): PendingVersion | null;
   abandon(): void;
   /**
    * Records a live version, moves the current rows to it and clears the pending note, all or nothing;

@@ -7,7 +7,13 @@ import { keys } from '../store/keys.ts';
 import type { KvStore } from '../store/kv.ts';
 import { splitRows } from '../store/pages.ts';
 import { prepareVersion } from '../store/prepare-version.ts';
-import { type CatalogueEntry, type ChangeCounts, summarize, type VersionMeta } from '../store/records.ts';
+import {
+  type CatalogueEntry,
+  type ChangeCounts,
+  type Head,
+  summarize,
+  type VersionMeta,
+} from '../store/records.ts';
 import { pruneVersion, type VersionWrite, writeVersion } from '../store/versions.ts';
 import type { CurrentRow, HistoryStore, RowWrites } from './history-store.ts';
 
@@ -66,9 +72,9 @@ function log(event: string, fields: Record<string, unknown>) {
 /**
  * Publishes one version. Callers run it one at a time per dataset (the Durable Object does), so the
  * version number it takes from the history is free. The version becomes live when KV's head names it;
- * only then is it committed to the history, so a failure before that leaves the previous version in
- * charge everywhere and the number free for the next attempt (which first settles, with `recover`, an
- * attempt that stopped without knowing).
+ * only then is it committed to the history, so a failure before its head write begins leaves the
+ * previous version in charge everywhere and the number free for the next attempt, and an attempt that
+ * stopped after that is finished by the next call (`recover`).
  */
 export async function publish(deps: WriterDeps, request: PublishRequest): Promise<PublishResult> {
   try {
@@ -126,44 +132,58 @@ async function publishOnce(deps: WriterDeps, request: PublishRequest): Promise<P
   const meta: VersionMeta = { ...prepared.meta, changes };
   const retainedFrom = Math.max(latest?.retainedFrom ?? 1, version - request.retention + 1);
   deps.history.begin({ meta, retainedFrom });
-  const listsWritten = await writeLive(deps.store, {
-    meta,
-    pages: prepared.pages,
-    changes: changesDocument({
-      dataset: request.dataset,
-      version,
-      previousVersion: latest ? current : null,
-      key: request.key,
-      diff,
-      next,
-      previous,
-    }),
-    history: [summarize(meta), ...deps.history.metas().map(summarize)],
-    retainedFrom,
-  });
+  const listsWritten = await writeLive(
+    deps.store,
+    {
+      meta,
+      pages: prepared.pages,
+      changes: changesDocument({
+        dataset: request.dataset,
+        version,
+        previousVersion: latest ? current : null,
+        key: request.key,
+        diff,
+        next,
+        previous,
+      }),
+      history: [summarize(meta), ...deps.history.metas().map(summarize)],
+      retainedFrom,
+    },
+    () => deps.history.headStarted(),
+  );
   deps.history.commit({ meta, retainedFrom }, rowWrites(currentRows, next, diff.removed), !listsWritten);
   await prune(deps, retainedFrom);
   return { outcome: 'published', version, rowCount: meta.rowCount, changes };
 }
 
 /**
- * Settles a version left pending by an attempt that did not finish. If KV's head names it, it is live
- * (readers may have it), so it is committed from its stored pages, with its lists marked stale (they
- * may never have been written); otherwise its number is free again and whatever it wrote is unreferenced.
+ * Settles a version left pending by an attempt that did not finish.
+ *
+ * Before its head write began, no reader can have had it (readers serve no version past the head they
+ * see), so its number is free again and whatever it wrote is unreferenced, to be overwritten.
+ *
+ * Once its head write began, the head may have landed: some location may have served the version, and
+ * `/versions/{n}` is cached as immutable. Asking KV whether it landed proves nothing (a read can miss a
+ * write for a minute), and abandoning it on such an answer would hand the number out again for other
+ * content. So the version is finished instead: every page, its metadata and its diff were written
+ * before its head, so writing the head again makes it live for certain, and it is committed from its
+ * stored pages (its lists marked stale: they may never have been written). A failure here leaves it
+ * pending for the next call; its number is never reissued. (Keeping the number only as a floor for the
+ * next one would leave a version behind that readers may have seen but the history does not list.)
  */
 async function recover(deps: WriterDeps, key: readonly string[]) {
   const pending = deps.history.pending();
   if (!pending) return;
-  const { dataset, version, contentHash } = pending.meta;
-  const headText = await deps.store.getText(keys.head(dataset));
-  const head =
-    headText === null ? null : (JSON.parse(headText) as Pick<VersionMeta, 'version' | 'contentHash'>);
-  if (head?.version !== version || head.contentHash !== contentHash) {
+  if (!pending.headStarted) {
     deps.history.abandon();
     return;
   }
+  const { meta, retainedFrom } = pending;
+  const { dataset, version } = meta;
+  const head: Head = { ...meta, retainedFrom };
+  await deps.store.put(keys.head(dataset), JSON.stringify(head));
   const next: KeyedLine[] = [];
-  for (let page = 0; page < pending.meta.pageStarts.length; page++) {
+  for (let page = 0; page < meta.pageStarts.length; page++) {
     const bytes = await deps.store.getBytes(keys.page(dataset, version, page));
     if (bytes === null) throw new Error(`Page ${page} of live version ${version} of ${dataset} is missing`);
     for (const line of splitRows(decoder.decode(bytes))) {
@@ -202,13 +222,14 @@ function rowWrites(current: ReadonlyMap<string, CurrentRow>, next: readonly Keye
  * or catalogue entry), so it must be committed, not retried under the same number: false then says the
  * lists still have to be written.
  */
-async function writeLive(store: KvStore, write: VersionWrite): Promise<boolean> {
+async function writeLive(store: KvStore, write: VersionWrite, headStarted: () => void): Promise<boolean> {
   const headKey = keys.head(write.meta.dataset);
   const started: Promise<void>[] = [];
   let live = false;
   const tracking: KvStore = {
     ...store,
     put(key, value) {
+      if (key === headKey) headStarted();
       const done = store.put(key, value).then(() => {
         if (key === headKey) live = true;
       });

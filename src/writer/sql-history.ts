@@ -22,6 +22,9 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
     retained_from INTEGER NOT NULL
   )`);
 
+  // One row once the pending version's head write has begun.
+  sql.exec('CREATE TABLE IF NOT EXISTS pending_head (id INTEGER PRIMARY KEY CHECK (id = 1))');
+
   // One row when KV's history list and catalogue entry lag the versions table.
   sql.exec('CREATE TABLE IF NOT EXISTS lists_stale (id INTEGER PRIMARY KEY CHECK (id = 1))');
 
@@ -65,27 +68,42 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
     },
 
     begin({ meta, retainedFrom }) {
-      sql.exec(
-        'INSERT OR REPLACE INTO pending (id, meta, retained_from) VALUES (1, ?, ?)',
-        JSON.stringify(meta),
-        retainedFrom,
-      );
+      storage.transactionSync(() => {
+        sql.exec('DELETE FROM pending_head');
+        sql.exec(
+          'INSERT OR REPLACE INTO pending (id, meta, retained_from) VALUES (1, ?, ?)',
+          JSON.stringify(meta),
+          retainedFrom,
+        );
+      });
+    },
+
+    headStarted() {
+      sql.exec('INSERT OR REPLACE INTO pending_head (id) VALUES (1)');
     },
 
     pending() {
       const [row] = sql
-        .exec<{ meta: string; retained_from: number }>('SELECT meta, retained_from FROM pending')
+        .exec<{ meta: string; retained_from: number; head: number }>(
+          'SELECT meta, retained_from, EXISTS (SELECT 1 FROM pending_head) AS head FROM pending',
+        )
         .toArray();
-      return row ? { meta: parse(row.meta), retainedFrom: row.retained_from } : null;
+      return row
+        ? { meta: parse(row.meta), retainedFrom: row.retained_from, headStarted: row.head === 1 }
+        : null;
     },
 
     abandon() {
-      sql.exec('DELETE FROM pending');
+      storage.transactionSync(() => {
+        sql.exec('DELETE FROM pending');
+        sql.exec('DELETE FROM pending_head');
+      });
     },
 
     commit({ meta, retainedFrom }, rows, listsStale) {
       storage.transactionSync(() => {
         sql.exec('DELETE FROM pending');
+        sql.exec('DELETE FROM pending_head');
         sql.exec(
           listsStale ? 'INSERT OR REPLACE INTO lists_stale (id) VALUES (1)' : 'DELETE FROM lists_stale',
         );

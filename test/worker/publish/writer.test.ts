@@ -94,21 +94,74 @@ describe('one writer per dataset', () => {
     expect(pagesThenFail.written.filter((key) => key.includes('/v/2/page/')).length).toBeGreaterThan(0);
     expect(pagesThenFail.written).not.toContain(keys.head('failing'));
 
-    // And a failure at the head itself: pages and metadata are in, the head is not.
-    const headFails = failingStore((key) => key === keys.head('failing'));
-    await expect(publishInside(def, items(20, 500), headFails.store)).rejects.toThrow(/injected/);
-    expect(headFails.written).toContain(keys.versionMeta('failing', 2));
-
     const after = await latest(adminClient({ datasets: [def] }), 'failing');
     expect(after).toEqual(before);
     const v2 = await client.request('/v1/datasets/failing/versions/2');
     expect(v2.status).toBe(404);
 
+    // No head named version 2, so no reader can have had it: its number is free again.
     const next = await client.put('failing', { rows: items(20, 700), force: true });
     expect(next.status).toBe(201);
     expect(await next.json()).toEqual({ version: 2, changes: { added: 20, removed: 20, changed: 0 } });
     const now = await latest(client, 'failing');
     expect(now.body).toMatchObject({ version: 2, rowCount: 20, data: items(20, 700) });
+  });
+
+  it('finishes a version whose head write failed rather than handing its number out again', async () => {
+    const def = datasetNamed('head-fails');
+    const client = adminClient({ datasets: [def] });
+    await client.put('head-fails', { rows: items(20) });
+    const before = await latest(client, 'head-fails');
+    // Pages and metadata are in; the head write fails (whether it landed somewhere cannot be known).
+    const headFails = failingStore((key) => key === keys.head('head-fails'));
+    await expect(publishInside(def, items(20, 500), headFails.store)).rejects.toThrow(/injected/);
+    expect(headFails.written).toContain(keys.versionMeta('head-fails', 2));
+    expect(await latest(adminClient({ datasets: [def] }), 'head-fails')).toEqual(before);
+
+    // The next call writes version 2's head again, then publishes its own content as version 3.
+    const next = await client.put('head-fails', { rows: items(20, 700), force: true });
+    expect(await next.json()).toEqual({ version: 3, changes: { added: 20, removed: 20, changed: 0 } });
+    const v2 = await (await client.request('/v1/datasets/head-fails/versions/2')).json<Served>();
+    expect(v2.data).toEqual(items(20, 500));
+    expect((await latest(client, 'head-fails')).body).toMatchObject({ version: 3, data: items(20, 700) });
+  });
+
+  it('never reissues a version whose head landed, even when KV does not show it to the writer yet', async () => {
+    const def = datasetNamed('unseen');
+    const client = adminClient({ datasets: [def] });
+    await client.put('unseen', { rows: items(4) });
+    const firstHead = await client.store.getText(keys.head('unseen'));
+    // Version 2's head lands and is served; the object is reset before it is committed.
+    const interrupted = runInDurableObject(
+      env.DATASET_WRITER.getByName('unseen'),
+      async (_instance, state) => {
+        const history = sqlHistory(state.storage);
+        const resetting = {
+          ...history,
+          commit: () => {
+            throw new Error('reset before commit');
+          },
+        };
+        return publish({ store: kvStore(env.DATASETS), history: resetting }, await requestFor(def, items(5)));
+      },
+    );
+    await expect(interrupted).rejects.toThrow(/reset before commit/);
+    const served = await (await client.request('/v1/datasets/unseen/versions/2')).json<Served>();
+    expect(served.data).toEqual(items(5));
+
+    // KV is eventually consistent: where the writer runs, the head may still read as version 1.
+    const inner = kvStore(env.DATASETS);
+    const lagging: KvStore = {
+      ...inner,
+      getText: (key) => (key === keys.head('unseen') ? Promise.resolve(firstHead) : inner.getText(key)),
+    };
+    expect(await publishInside(def, items(6), lagging)).toMatchObject({ outcome: 'published', version: 3 });
+    const v2 = await (await client.request('/v1/datasets/unseen/versions/2')).json<Served>();
+    expect(v2.data).toEqual(items(5));
+    const history = await (await client.request('/v1/datasets/unseen/versions')).json<{
+      versions: VersionSummary[];
+    }>();
+    expect(history.versions.map((v) => v.version)).toEqual([3, 2, 1]);
   });
 
   it('keeps a version whose head was written even if a later list write fails', async () => {
