@@ -1,6 +1,7 @@
 import type { CellValue, Row } from '../datasets/types.ts';
 import type { ChangeCounts } from '../store/records.ts';
 import type { KeyedLine, LineDiff } from './diff.ts';
+import { utf8Length } from './utf8-length.ts';
 
 /** What /versions/{n}/changes serves: the diff against the version before, by the dataset's key. */
 export interface ChangesDocument {
@@ -49,10 +50,11 @@ export function changesDocument(input: ChangesInput, budget = changesBudgetBytes
     key: [...input.key],
     counts: countsOf(diff),
   };
+  // In bytes, as KV counts: a line of CJK text is three times its length.
   const size =
-    diff.added.reduce((n, i) => n + line(i).length, 0) +
-    diff.removed.reduce((n, key) => n + before(key).length, 0) +
-    diff.changed.reduce((n, i) => n + line(i).length * 2 + 64, 0);
+    diff.added.reduce((n, i) => n + utf8Length(line(i)), 0) +
+    diff.removed.reduce((n, key) => n + utf8Length(before(key)), 0) +
+    diff.changed.reduce((n, i) => n + utf8Length(line(i)) * 2 + 64, 0);
   if (size > budget) return { ...head, complete: false };
 
   const keyObject = (key: string) => {

@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { utf8Length } from '../publish/utf8-length.ts';
 import { DatasetIdParam, problemContent } from './schemas.ts';
 
 /** `source` is stored with every version and repeated in the history, so it stays small. */
 const maxSourceBytes = 4096;
 
-/** Length of a value as JSON; Infinity when it is nested too deep to serialize (it is untrusted). */
-function serializedLength(value: unknown): number {
+/** Bytes of a value as UTF-8 JSON; Infinity when it is nested too deep to serialize (it is untrusted). */
+function serializedBytes(value: unknown): number {
   try {
-    return JSON.stringify(value).length;
+    return utf8Length(JSON.stringify(value));
   } catch {
     return Number.POSITIVE_INFINITY;
   }
@@ -15,7 +16,7 @@ function serializedLength(value: unknown): number {
 
 const Source = z
   .record(z.string(), z.unknown())
-  .refine((source) => serializedLength(source) <= maxSourceBytes, {
+  .refine((source) => serializedBytes(source) <= maxSourceBytes, {
     message: `source must serialize to at most ${maxSourceBytes} bytes of JSON.`,
   })
   .openapi({

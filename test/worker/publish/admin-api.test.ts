@@ -323,6 +323,9 @@ describe('PUT /admin/v1/datasets/:id', () => {
     await expectProblem(await put('{"rows": [], "force": "yes"}', 'application/json'), 400, /force/);
     const bigSource = JSON.stringify({ rows: [], source: { note: 'x'.repeat(5000) } });
     await expectProblem(await put(bigSource, 'application/json; charset=utf-8'), 400, /source/);
+    // 2,000 characters, but 6,000 bytes: the limit is in bytes.
+    const wideSource = JSON.stringify({ rows: [], source: { note: '稀'.repeat(2000) } });
+    await expectProblem(await put(wideSource, 'application/json'), 400, /source.*4096 bytes/);
     expect((await put('{"rows": []}', 'application/json; charset=utf-8')).status).toBe(201);
   });
 

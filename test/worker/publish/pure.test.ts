@@ -5,6 +5,7 @@ import { changesDocument } from '../../../src/publish/changes.ts';
 import { diffLines, type KeyedLine, rowKey } from '../../../src/publish/diff.ts';
 import { publishConfig } from '../../../src/publish/publish-config.ts';
 import { shrinkBeyondGuard, shrinkDetail } from '../../../src/publish/shrink-guard.ts';
+import { utf8Length } from '../../../src/publish/utf8-length.ts';
 import type { KvStore } from '../../../src/store/kv.ts';
 import { retryingStore } from '../../../src/writer/retrying-store.ts';
 import { Serial } from '../../../src/writer/serial.ts';
@@ -85,6 +86,29 @@ describe('diff', () => {
     const small = changesDocument(input, 10);
     expect(small).toMatchObject({ complete: false, counts: { added: 1, removed: 0, changed: 1 } });
     expect(small.added).toBeUndefined();
+  });
+
+  it('counts its budget in bytes, as KV does, not in characters', () => {
+    const added = keyed([{ id: 1, name: '稀土'.repeat(500), share: null, active: true }]);
+    const line = added[0]?.line ?? '';
+    const input = {
+      dataset: 'd',
+      version: 1,
+      previousVersion: null,
+      key: ['id'],
+      diff: diffLines(new Map(), added),
+      next: added,
+      previous: new Map<string, string>(),
+    };
+    // 1,000 characters of CJK text are 3,000 bytes.
+    expect(changesDocument(input, line.length + 100).complete).toBe(false);
+    expect(changesDocument(input, utf8Length(line)).complete).toBe(true);
+  });
+
+  it('measures UTF-8 as TextEncoder does, without encoding', () => {
+    for (const text of ['', 'plain', 'é', '稀土', '😀', 'a€𝄞b\u00ff\u0800']) {
+      expect(utf8Length(text)).toBe(new TextEncoder().encode(text).byteLength);
+    }
   });
 });
 
