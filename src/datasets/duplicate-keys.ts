@@ -1,4 +1,5 @@
 import { describeValue } from './cell.ts';
+import { rowKey } from './row-key.ts';
 import type { DatasetDefinition, Row } from './types.ts';
 
 /** Two rows with the same key: `row` repeats the key of the earlier `duplicateOf` (indexes into the rows given). */
@@ -12,7 +13,7 @@ export function findDuplicateKeys(def: DatasetDefinition, rows: readonly Row[]):
   const firstSeen = new Map<string, number>();
   const duplicates: DuplicateKey[] = [];
   rows.forEach((row, index) => {
-    const key = JSON.stringify(def.key.map((field) => row[field] ?? null));
+    const key = rowKey(row, def.key);
     const earlier = firstSeen.get(key);
     if (earlier === undefined) firstSeen.set(key, index);
     else duplicates.push({ row: index, duplicateOf: earlier });

@@ -1,10 +1,3 @@
-import type { Row } from '../datasets/types.ts';
-
-/** A row's key as one comparable string: the key columns' values, in key order. */
-export function rowKey(row: Row, key: readonly string[]): string {
-  return JSON.stringify(key.map((column) => row[column] ?? null));
-}
-
 export interface KeyedLine {
   key: string;
   /** The row serialized canonically, so equal rows are equal strings. */

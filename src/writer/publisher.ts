@@ -1,7 +1,8 @@
 import type { Column } from '../datasets/columns.ts';
+import { rowKey } from '../datasets/row-key.ts';
 import type { Row } from '../datasets/types.ts';
 import { changesDocument, countsOf } from '../publish/changes.ts';
-import { diffLines, type KeyedLine, rowKey } from '../publish/diff.ts';
+import { diffLines, type KeyedLine } from '../publish/diff.ts';
 import { type Shrink, shrinkBeyondGuard } from '../publish/shrink-guard.ts';
 import { keys } from '../store/keys.ts';
 import type { KvStore } from '../store/kv.ts';

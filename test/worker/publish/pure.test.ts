@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { findDuplicateKeys } from '../../../src/datasets/duplicate-keys.ts';
+import { rowKey } from '../../../src/datasets/row-key.ts';
+import type { Row } from '../../../src/datasets/types.ts';
 import { matchToken } from '../../../src/http/admin-auth.ts';
 import { bearerToken, parseAdminTokens } from '../../../src/http/admin-tokens.ts';
 import { changesDocument } from '../../../src/publish/changes.ts';
-import { diffLines, type KeyedLine, rowKey } from '../../../src/publish/diff.ts';
+import { diffLines, type KeyedLine } from '../../../src/publish/diff.ts';
 import { publishConfig } from '../../../src/publish/publish-config.ts';
 import { shrinkBeyondGuard, shrinkDetail } from '../../../src/publish/shrink-guard.ts';
 import { utf8Length } from '../../../src/publish/utf8-length.ts';
 import type { KvStore } from '../../../src/store/kv.ts';
 import { retryingStore } from '../../../src/writer/retrying-store.ts';
 import { Serial } from '../../../src/writer/serial.ts';
-import { items } from '../support/test-dataset.ts';
+import { items, testDataset } from '../support/test-dataset.ts';
 
 describe('admin tokens', () => {
   it('parses label:token pairs, keeping colons in tokens and dropping malformed pairs', () => {
@@ -59,6 +62,19 @@ describe('diff', () => {
   it('keys rows by every key column, absent cells as null', () => {
     expect(rowKey({ country: 'CN', year: 2023 }, ['country', 'year'])).toBe('["CN",2023]');
     expect(rowKey({ country: 'CN' }, ['country', 'year'])).toBe('["CN",null]');
+  });
+
+  it('matches rows by the same key the duplicate check uses, so a diff never merges two rows', () => {
+    const def = { ...testDataset, key: ['name', 'share'] };
+    const rows: Row[] = [
+      { name: 'a', share: 1 },
+      { name: 'a', share: '1' },
+      { name: 'a' },
+      { name: 'a', share: null },
+    ];
+    const duplicates = findDuplicateKeys(def, rows);
+    expect(duplicates).toEqual([{ row: 3, duplicateOf: 2 }]);
+    expect(new Set(rows.map((row) => rowKey(row, def.key))).size).toBe(rows.length - duplicates.length);
   });
 
   it('builds the stored document with before and after, or only counts past its budget', () => {
