@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { columnsOf } from '../datasets/columns.ts';
-import type { DatasetDefinition, Row } from '../datasets/types.ts';
+import type { DatasetDefinition } from '../datasets/types.ts';
 import { type RowProblem, validateRows } from '../datasets/validate-rows.ts';
 import type { AppEnv } from '../env.ts';
 import { adminAuth } from '../http/admin-auth.ts';
@@ -9,10 +8,10 @@ import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
 import { problem } from '../http/problem.ts';
 import { purgePublished } from '../http/purge-published.ts';
 import { publishConfig } from '../publish/publish-config.ts';
-import { schemaHash } from '../publish/schema-hash.ts';
-import { defaultShrinkGuard, shrinkDetail } from '../publish/shrink-guard.ts';
+import { type PublishOptions, type PublishRequest, publishRequest } from '../publish/publish-request.ts';
+import { shrinkDetail } from '../publish/shrink-guard.ts';
 import type { ChangeCounts } from '../store/records.ts';
-import type { PublishRequest, PublishResult, VersionRows } from '../writer/publisher.ts';
+import type { PublishResult, VersionRows } from '../writer/publisher.ts';
 import { publishDataset, rollbackDataset } from './admin.routes.ts';
 import { datasetOr404 } from './datasets.ts';
 import { validationHook } from './validation-hook.ts';
@@ -52,25 +51,6 @@ function invalid(entry: PublishLog, problems: RowProblem[], what: string) {
       'nothing was published. Each problem names the row (its index in rows, from 0), the column and what to change.',
     { problems: problems.slice(0, maxProblems), problemCount: problems.length },
   );
-}
-
-async function writerRequest(
-  c: Context<AppEnv>,
-  def: DatasetDefinition,
-  rows: Row[],
-  options: Pick<PublishRequest, 'source' | 'baseVersion' | 'force' | 'rolledBackFrom'>,
-): Promise<PublishRequest> {
-  return {
-    dataset: def.id,
-    rows,
-    columns: columnsOf(def),
-    key: [...def.key],
-    schemaHash: await schemaHash(def),
-    shrinkGuard: def.shrinkGuard ?? defaultShrinkGuard,
-    retention: publishConfig(c.env).retention,
-    publishedBy: c.var.adminLabel,
-    ...options,
-  };
 }
 
 /**
@@ -145,7 +125,7 @@ async function publishRows(
   c: Context<AppEnv>,
   def: DatasetDefinition,
   input: readonly unknown[],
-  options: Pick<PublishRequest, 'source' | 'baseVersion' | 'force' | 'rolledBackFrom'>,
+  options: Omit<PublishOptions, 'retention' | 'publishedBy'>,
 ): Promise<Answer> {
   const { id } = def;
   const { rolledBackFrom } = options;
@@ -166,7 +146,11 @@ async function publishRows(
           : `The rows of version ${rolledBackFrom} no longer meet the schema of "${id}"`;
       throw invalid(entry, checked.problems, what);
     }
-    const request = await writerRequest(c, def, checked.rows, options);
+    const request = await publishRequest(def, checked.rows, {
+      retention: publishConfig(c.env).retention,
+      publishedBy: c.var.adminLabel,
+      ...options,
+    });
     const result = await callWriter(id, () => writerOf(c, id).publish(request));
     entry.outcome = result.outcome;
     if (result.outcome === 'oversized') {

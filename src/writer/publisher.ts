@@ -1,8 +1,8 @@
-import type { Column } from '../datasets/columns.ts';
 import { rowKey } from '../datasets/row-key.ts';
 import type { Row } from '../datasets/types.ts';
 import { changesDocument, countsOf } from '../publish/changes.ts';
 import { diffLines, type KeyedLine } from '../publish/diff.ts';
+import type { PublishRequest } from '../publish/publish-request.ts';
 import { type Shrink, shrinkBeyondGuard } from '../publish/shrink-guard.ts';
 import { keys } from '../store/keys.ts';
 import type { KvStore } from '../store/kv.ts';
@@ -17,26 +17,6 @@ import {
 } from '../store/records.ts';
 import { pruneVersion, type VersionWrite, writeVersion } from '../store/versions.ts';
 import type { CurrentRow, HistoryStore, RowWrites } from './history-store.ts';
-
-/**
- * Everything the writer needs to publish, already checked: the route validated the rows with the
- * dataset's schema, so the writer stays schema-agnostic and needs no dataset registry of its own.
- */
-export interface PublishRequest {
-  dataset: string;
-  rows: Row[];
-  columns: Column[];
-  key: string[];
-  schemaHash: string;
-  /** Largest share of the rows this publish may remove without `force`. */
-  shrinkGuard: number;
-  retention: number;
-  publishedBy: string;
-  source?: Record<string, unknown>;
-  baseVersion?: number;
-  force?: boolean;
-  rolledBackFrom?: number;
-}
 
 export type PublishResult =
   | { outcome: 'unchanged'; version: number }

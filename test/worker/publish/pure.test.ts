@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnsOf } from '../../../src/datasets/columns.ts';
 import { findDuplicateKeys } from '../../../src/datasets/duplicate-keys.ts';
 import { rowKey } from '../../../src/datasets/row-key.ts';
 import type { Row } from '../../../src/datasets/types.ts';
@@ -7,6 +8,8 @@ import { bearerToken, parseAdminTokens } from '../../../src/http/admin-tokens.ts
 import { changesDocument } from '../../../src/publish/changes.ts';
 import { diffLines, type KeyedLine } from '../../../src/publish/diff.ts';
 import { publishConfig } from '../../../src/publish/publish-config.ts';
+import { publishRequest } from '../../../src/publish/publish-request.ts';
+import { schemaHash } from '../../../src/publish/schema-hash.ts';
 import { shrinkBeyondGuard, shrinkDetail } from '../../../src/publish/shrink-guard.ts';
 import { utf8Length } from '../../../src/publish/utf8-length.ts';
 import type { KvStore } from '../../../src/store/kv.ts';
@@ -125,6 +128,25 @@ describe('diff', () => {
     for (const text of ['', 'plain', 'é', '稀土', '😀', 'a€𝄞b\u00ff\u0800']) {
       expect(utf8Length(text)).toBe(new TextEncoder().encode(text).byteLength);
     }
+  });
+});
+
+describe('publish request', () => {
+  it("takes the definition's columns, key, schema hash and shrink guard, and the caller's options", async () => {
+    const def = { ...testDataset, shrinkGuard: 0.2 };
+    expect(await publishRequest(def, items(1), { retention: 3, publishedBy: 'x', force: true })).toEqual({
+      dataset: 'test-items',
+      rows: items(1),
+      columns: columnsOf(def),
+      key: ['id'],
+      schemaHash: await schemaHash(def),
+      shrinkGuard: 0.2,
+      retention: 3,
+      publishedBy: 'x',
+      force: true,
+    });
+    const plain = await publishRequest(testDataset, [], { retention: 50, publishedBy: 'x' });
+    expect(plain.shrinkGuard).toBe(0.5);
   });
 });
 

@@ -1,13 +1,12 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { columnsOf } from '../../../src/datasets/columns.ts';
 import type { DatasetDefinition, Row } from '../../../src/datasets/types.ts';
-import { schemaHash } from '../../../src/publish/schema-hash.ts';
+import { publishRequest } from '../../../src/publish/publish-request.ts';
 import { keys } from '../../../src/store/keys.ts';
 import { type KvStore, kvStore } from '../../../src/store/kv.ts';
 import type { Head, VersionSummary } from '../../../src/store/records.ts';
-import { type PublishRequest, publish } from '../../../src/writer/publisher.ts';
+import { publish } from '../../../src/writer/publisher.ts';
 import { sqlHistory } from '../../../src/writer/sql-history.ts';
 import { items } from '../support/test-dataset.ts';
 import { adminClient, datasetNamed } from './admin-client.ts';
@@ -23,18 +22,9 @@ async function latest(client: ReturnType<typeof adminClient>, id: string) {
   return { status: res.status, etag: res.headers.get('etag') ?? '', body: await res.json<Served>() };
 }
 
-async function requestFor(def: DatasetDefinition, rows: Row[]): Promise<PublishRequest> {
-  return {
-    dataset: def.id,
-    rows,
-    columns: columnsOf(def),
-    key: [...def.key],
-    schemaHash: await schemaHash(def),
-    shrinkGuard: 0.5,
-    retention: 50,
-    publishedBy: 'direct',
-  };
-}
+/** What the admin route would send the writer for these rows, under the defaults. */
+const requestFor = (def: DatasetDefinition, rows: Row[]) =>
+  publishRequest(def, rows, { retention: 50, publishedBy: 'direct' });
 
 /** The test's KV with puts made to fail, chosen by key and by how many puts were tried before. */
 function failingStore(fails: (key: string, triedBefore: number) => boolean) {

@@ -1,0 +1,48 @@
+import type { Column } from '../datasets/columns.ts';
+import { columnsOf } from '../datasets/columns.ts';
+import type { DatasetDefinition, Row } from '../datasets/types.ts';
+import { schemaHash } from './schema-hash.ts';
+import { defaultShrinkGuard } from './shrink-guard.ts';
+
+/**
+ * Everything the writer needs to publish, already checked: the route validated the rows with the
+ * dataset's schema, so the writer stays schema-agnostic and needs no dataset registry of its own.
+ */
+export interface PublishRequest {
+  dataset: string;
+  rows: Row[];
+  columns: Column[];
+  key: string[];
+  schemaHash: string;
+  /** Largest share of the rows this publish may remove without `force`. */
+  shrinkGuard: number;
+  retention: number;
+  publishedBy: string;
+  source?: Record<string, unknown>;
+  baseVersion?: number;
+  force?: boolean;
+  rolledBackFrom?: number;
+}
+
+/** What a publish takes besides the dataset and its rows: the Worker's config, the caller and its options. */
+export type PublishOptions = Pick<
+  PublishRequest,
+  'retention' | 'publishedBy' | 'source' | 'baseVersion' | 'force' | 'rolledBackFrom'
+>;
+
+/** The writer's request for validated rows of a dataset, with what the definition says about them. */
+export async function publishRequest(
+  def: DatasetDefinition,
+  rows: Row[],
+  options: PublishOptions,
+): Promise<PublishRequest> {
+  return {
+    dataset: def.id,
+    rows,
+    columns: columnsOf(def),
+    key: [...def.key],
+    schemaHash: await schemaHash(def),
+    shrinkGuard: def.shrinkGuard ?? defaultShrinkGuard,
+    ...options,
+  };
+}
