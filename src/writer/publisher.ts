@@ -163,14 +163,9 @@ async function recover(deps: WriterDeps, key: readonly string[]) {
   const { dataset, version } = meta;
   const head: Head = { ...meta, retainedFrom };
   await deps.store.put(keys.head(dataset), JSON.stringify(head));
-  const next: KeyedLine[] = [];
-  for (let page = 0; page < meta.pageStarts.length; page++) {
-    const bytes = await deps.store.getBytes(keys.page(dataset, version, page));
-    if (bytes === null) throw new Error(`Page ${page} of live version ${version} of ${dataset} is missing`);
-    for (const line of splitRows(decoder.decode(bytes))) {
-      next.push({ key: rowKey(JSON.parse(line) as Row, key), line });
-    }
-  }
+  const lines = await storedLines(deps.store, meta);
+  if (!lines) throw new Error(`A page of live version ${version} of ${dataset} is missing`);
+  const next = lines.map((line): KeyedLine => ({ key: rowKey(JSON.parse(line) as Row, key), line }));
   const current = deps.history.currentRows();
   const kept = new Set(next.map((row) => row.key));
   deps.history.commit(
@@ -279,12 +274,18 @@ export async function versionRows(deps: WriterDeps, version: number): Promise<Ve
   const latest = deps.history.latest();
   if (!found || !latest) return { status: 'missing', latest: latest?.meta.version ?? 0 };
   if (found.pruned || version < latest.retainedFrom) return { status: 'pruned' };
-  const { meta } = found;
-  const rows: Row[] = [];
+  const lines = await storedLines(deps.store, found.meta);
+  if (!lines) return { status: 'pruned' };
+  return { status: 'found', rows: lines.map((line) => JSON.parse(line) as Row) };
+}
+
+/** Every row of a stored version as its serialized line, in order; null if a page is gone. */
+async function storedLines(store: KvStore, meta: VersionMeta): Promise<string[] | null> {
+  const lines: string[] = [];
   for (let page = 0; page < meta.pageStarts.length; page++) {
-    const bytes = await deps.store.getBytes(keys.page(meta.dataset, version, page));
-    if (bytes === null) return { status: 'pruned' };
-    for (const line of splitRows(decoder.decode(bytes))) rows.push(JSON.parse(line) as Row);
+    const bytes = await store.getBytes(keys.page(meta.dataset, meta.version, page));
+    if (bytes === null) return null;
+    for (const line of splitRows(decoder.decode(bytes))) lines.push(line);
   }
-  return { status: 'found', rows };
+  return lines;
 }
