@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { logEvent } from './log-event.ts';
 
 /** Hono throws when asked for an execution context it was not given (as in `app.request` tests). */
 function executionContext(c: Context): ExecutionContext | undefined {
@@ -22,9 +23,9 @@ export async function purgePublished(c: Context<AppEnv>, dataset: string): Promi
   try {
     const result = await cache.purge({ tags: [`assay:${dataset}`, 'assay:catalogue'] });
     if (!result.success) {
-      console.error(JSON.stringify({ event: 'purge.failed', dataset, errors: result.errors }));
+      logEvent('purge.failed', { dataset, errors: result.errors }, 'error');
     }
   } catch (error) {
-    console.error(JSON.stringify({ event: 'purge.failed', dataset, message: String(error) }));
+    logEvent('purge.failed', { dataset, message: String(error) }, 'error');
   }
 }

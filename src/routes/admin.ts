@@ -5,6 +5,7 @@ import { type RowProblem, validateRows } from '../datasets/validate-rows.ts';
 import type { AppEnv } from '../env.ts';
 import { adminAuth } from '../http/admin-auth.ts';
 import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
+import { logEvent } from '../http/log-event.ts';
 import { problem } from '../http/problem.ts';
 import { purgePublished } from '../http/purge-published.ts';
 import { publishConfig } from '../publish/publish-config.ts';
@@ -23,7 +24,6 @@ type Outcome = PublishResult['outcome'] | 'invalid' | 'failed';
 
 /** One line per publish attempt that reached the writer's checks: what a log search needs, never a token. */
 interface PublishLog {
-  event: 'publish';
   dataset: string;
   by: string;
   rows: number;
@@ -37,7 +37,7 @@ async function logged<T>(entry: PublishLog, work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } finally {
-    console.log(JSON.stringify({ ...entry, ms: Date.now() - started }));
+    logEvent('publish', { ...entry, ms: Date.now() - started });
   }
 }
 
@@ -69,7 +69,7 @@ async function callWriter<T>(dataset: string, call: () => Promise<T>): Promise<T
   try {
     return await call();
   } catch (error) {
-    console.error(JSON.stringify({ event: 'publish.failed', dataset, message: String(error) }));
+    logEvent('publish.failed', { dataset, message: String(error) }, 'error');
     throw problem(
       503,
       `The writer of "${dataset}" failed on storage; the previous version is still served. Try again shortly.`,
@@ -130,7 +130,6 @@ async function publishRows(
   const { id } = def;
   const { rolledBackFrom } = options;
   const entry: PublishLog = {
-    event: 'publish',
     dataset: id,
     by: c.var.adminLabel,
     rows: input.length,

@@ -1,5 +1,6 @@
 import { rowKey } from '../datasets/row-key.ts';
 import type { Row } from '../datasets/types.ts';
+import { logEvent } from '../http/log-event.ts';
 import { changesDocument, countsOf } from '../publish/changes.ts';
 import { diffLines, type KeyedLine } from '../publish/diff.ts';
 import type { PublishRequest } from '../publish/publish-request.ts';
@@ -45,10 +46,6 @@ const decoder = new TextDecoder();
  * comes near it (a Sheets cell holds 50,000 characters).
  */
 export const maxRowChars = 512 * 1024;
-
-function log(event: string, fields: Record<string, unknown>) {
-  console.error(JSON.stringify({ event, ...fields }));
-}
 
 /**
  * Publishes one version. Callers run it one at a time per dataset (the Durable Object does), so the
@@ -177,7 +174,7 @@ async function recover(deps: WriterDeps, key: readonly string[]) {
     ),
     true,
   );
-  log('publish.recovered', { dataset, version });
+  logEvent('publish.recovered', { dataset, version });
 }
 
 /** Only rows that are new, changed or moved are written, so a small edit costs a few SQLite writes. */
@@ -219,11 +216,11 @@ async function writeLive(store: KvStore, write: VersionWrite, headStarted: () =>
   } catch (error) {
     await Promise.allSettled(started);
     if (!live) throw error;
-    log('publish.lists-stale', {
-      dataset: write.meta.dataset,
-      version: write.meta.version,
-      message: String(error),
-    });
+    logEvent(
+      'publish.lists-stale',
+      { dataset: write.meta.dataset, version: write.meta.version, message: String(error) },
+      'error',
+    );
     return false;
   }
 }
@@ -243,15 +240,15 @@ async function rewriteStaleLists(deps: WriterDeps) {
       await deps.store.put(keys.history(dataset), JSON.stringify(metas.map(summarize)));
       const entry: CatalogueEntry = { dataset, version, publishedAt, rowCount };
       await deps.store.put(keys.catalogueEntry(dataset), JSON.stringify(entry));
-      log('publish.lists-rewritten', { dataset, version });
+      logEvent('publish.lists-rewritten', { dataset, version });
     }
     deps.history.listsWritten();
   } catch (error) {
-    log('publish.lists-stale', {
-      dataset: latest?.dataset,
-      version: latest?.version,
-      message: String(error),
-    });
+    logEvent(
+      'publish.lists-stale',
+      { dataset: latest?.dataset, version: latest?.version, message: String(error) },
+      'error',
+    );
   }
 }
 
@@ -262,7 +259,11 @@ async function prune(deps: WriterDeps, retainedFrom: number) {
       await pruneVersion(deps.store, meta);
       deps.history.markPruned(meta.version);
     } catch (error) {
-      log('prune.failed', { dataset: meta.dataset, version: meta.version, message: String(error) });
+      logEvent(
+        'prune.failed',
+        { dataset: meta.dataset, version: meta.version, message: String(error) },
+        'error',
+      );
       return;
     }
   }

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { columnsOf } from '../../../src/datasets/columns.ts';
 import { findDuplicateKeys } from '../../../src/datasets/duplicate-keys.ts';
 import { rowKey } from '../../../src/datasets/row-key.ts';
 import type { Row } from '../../../src/datasets/types.ts';
 import { matchToken } from '../../../src/http/admin-auth.ts';
 import { bearerToken, parseAdminTokens } from '../../../src/http/admin-tokens.ts';
+import { logEvent } from '../../../src/http/log-event.ts';
 import { changesDocument } from '../../../src/publish/changes.ts';
 import { diffLines, type KeyedLine } from '../../../src/publish/diff.ts';
 import { publishConfig } from '../../../src/publish/publish-config.ts';
@@ -147,6 +148,19 @@ describe('publish request', () => {
     });
     const plain = await publishRequest(testDataset, [], { retention: 50, publishedBy: 'x' });
     expect(plain.shrinkGuard).toBe(0.5);
+  });
+});
+
+describe('log lines', () => {
+  it('writes one JSON object per event, failures to the error stream', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    logEvent('publish', { dataset: 'd', rows: 2 });
+    logEvent('purge.failed', { dataset: 'd', message: 'no' }, 'error');
+    expect(log.mock.calls).toEqual([['{"event":"publish","dataset":"d","rows":2}']]);
+    expect(error.mock.calls).toEqual([['{"event":"purge.failed","dataset":"d","message":"no"}']]);
+    log.mockRestore();
+    error.mockRestore();
   });
 });
 
