@@ -11,6 +11,7 @@ import { purgePublished } from '../http/purge-published.ts';
 import { publishConfig } from '../publish/publish-config.ts';
 import { type PublishOptions, type PublishRequest, publishRequest } from '../publish/publish-request.ts';
 import { shrinkDetail } from '../publish/shrink-guard.ts';
+import { gone } from '../render/selected-rows.ts';
 import type { ChangeCounts } from '../store/records.ts';
 import type { PublishResult, VersionRows } from '../writer/publisher.ts';
 import { publishDataset, rollbackDataset } from './admin.routes.ts';
@@ -191,12 +192,6 @@ adminRoutes
           : `Dataset "${id}" has no version ${version}; the latest is ${found.latest}.`,
       );
     }
-    if (found.status === 'pruned') {
-      throw problem(
-        410,
-        `The rows of version ${version} of "${id}" are no longer kept (retention), so it cannot be rolled back to. ` +
-          `Its metadata is still listed at /v1/datasets/${id}/versions.`,
-      );
-    }
+    if (found.status === 'pruned') throw gone({ dataset: id, version });
     return respond(c, id, await publishRows(c, def, found.rows, { force, rolledBackFrom: version }));
   });
