@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { utf8Length } from '../publish/utf8-length.ts';
-import { DatasetIdParam, problemContent } from './schemas.ts';
+import { ChangeCountsSchema, DatasetIdParam, problemContent } from './schemas.ts';
 
 /** `source` is stored with every version and repeated in the history, so it stays small. */
 const maxSourceBytes = 4096;
@@ -63,10 +63,6 @@ const RollbackBody = z
   )
   .openapi('RollbackRequest');
 
-const Counts = z
-  .object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() })
-  .openapi('ChangeCounts');
-
 const Unchanged = z
   .object({ unchanged: z.literal(true), version: z.number().int() })
   .openapi('PublishUnchanged');
@@ -74,7 +70,7 @@ const Unchanged = z
 export const Published = z
   .object({
     version: z.number().int(),
-    changes: Counts,
+    changes: ChangeCountsSchema,
     rolledBackFrom: z.number().int().optional(),
   })
   .openapi('Published');

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { noQuery } from '../http/no-query.ts';
 import {
   CatalogueSchema,
+  ChangeCountsSchema,
   DatasetIdParam,
   DatasetVersionSchema,
   problemContent,
@@ -105,7 +106,7 @@ export const ChangesSchema = z
     key: z
       .array(z.string())
       .openapi({ description: "The dataset's key columns, which rows are matched by." }),
-    counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+    counts: ChangeCountsSchema,
     complete: z.boolean().openapi({
       description: 'False when the diff was too large to store; then only the counts are given.',
     }),

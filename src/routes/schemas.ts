@@ -124,3 +124,8 @@ const VersionSummarySchema = z
 export const VersionsSchema = z
   .object({ dataset: z.string(), versions: z.array(VersionSummarySchema) })
   .openapi('VersionHistory');
+
+/** Rows added, removed and changed by a version: in a publish's answer and in its stored diff. */
+export const ChangeCountsSchema = z
+  .object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() })
+  .openapi('ChangeCounts');

@@ -366,7 +366,10 @@ describe('PUT /admin/v1/datasets/:id', () => {
   it('is listed in the OpenAPI document with its bearer scheme', async () => {
     const doc = await (await clientFor('doc').request('/openapi.json')).json<{
       paths: Record<string, Record<string, { security?: unknown }>>;
-      components: { securitySchemes?: Record<string, unknown> };
+      components: {
+        securitySchemes?: Record<string, unknown>;
+        schemas?: Record<string, { properties?: Record<string, unknown> }>;
+      };
     }>();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
@@ -377,6 +380,10 @@ describe('PUT /admin/v1/datasets/:id', () => {
     );
     expect(doc.paths['/admin/v1/datasets/{id}']?.put?.security).toEqual([{ adminToken: [] }]);
     expect(doc.components.securitySchemes?.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    // A publish's answer and the stored diff count changes with one schema.
+    const counts = { $ref: '#/components/schemas/ChangeCounts' };
+    expect(doc.components.schemas?.Published?.properties?.changes).toEqual(counts);
+    expect(doc.components.schemas?.Changes?.properties?.counts).toEqual(counts);
   });
 });
 
