@@ -50,7 +50,7 @@ const nested = (value: unknown) =>
  * Turns the issues of parsing keyed rows (paths like `[3, 'share']` from `z.array(schema)`, or
  * `['share']` with `row` given) into row problems.
  */
-export function rowProblemsFromIssues(
+function rowProblemsFromIssues(
   issues: readonly z.core.$ZodIssue[],
   rows: readonly unknown[],
   row?: number,
@@ -66,7 +66,7 @@ export function rowProblemsFromIssues(
 }
 
 /** Rows that repeat an earlier row's key, naming both (`rows[0] and rows[4] both have …`). */
-export function duplicateKeyProblems(
+function duplicateKeyProblems(
   def: DatasetDefinition,
   rows: readonly Row[],
   indexes?: readonly number[],

@@ -22,7 +22,7 @@ export interface ChangesDocument {
  * One KV value holds at most 25 MiB, and a diff of a large rewrite can be twice the rows it touches;
  * past this budget only the counts are stored rather than failing the publish.
  */
-export const changesBudgetBytes = 20 * 1024 * 1024;
+const changesBudgetBytes = 20 * 1024 * 1024;
 
 export interface ChangesInput {
   dataset: string;

@@ -1,5 +1,5 @@
-export const defaultRetention = 50;
-export const defaultMaxBodyBytes = 32 * 1024 * 1024;
+const defaultRetention = 50;
+const defaultMaxBodyBytes = 32 * 1024 * 1024;
 
 export interface PublishConfig {
   /** How many of the newest versions keep their rows; older ones keep only their metadata. */

@@ -67,7 +67,7 @@ const Unchanged = z
   .object({ unchanged: z.literal(true), version: z.number().int() })
   .openapi('PublishUnchanged');
 
-export const Published = z
+const Published = z
   .object({
     version: z.number().int(),
     changes: ChangeCountsSchema,

@@ -98,7 +98,7 @@ export const getSchema = createRoute({
 
 const RowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
-export const ChangesSchema = z
+const ChangesSchema = z
   .object({
     dataset: z.string(),
     version: z.number().int(),

@@ -45,7 +45,7 @@ const decoder = new TextDecoder();
  * 3 bytes a character) could not be recorded after KV had made its version live. No spreadsheet row
  * comes near it (a Sheets cell holds 50,000 characters).
  */
-export const maxRowChars = 512 * 1024;
+const maxRowChars = 512 * 1024;
 
 /**
  * Publishes one version. Callers run it one at a time per dataset (the Durable Object does), so the

@@ -1,6 +1,8 @@
+import { runInDurableObject } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import type { VersionSummary } from '../../../src/store/records.ts';
+import { DatasetWriter } from '../../../src/writer/dataset-writer.ts';
 import { items } from '../support/test-dataset.ts';
 import { adminClient, adminToken, datasetNamed } from './admin-client.ts';
 
@@ -500,7 +502,10 @@ describe('the admin paths', () => {
     expect(body.detail).toMatch(/PUT/);
   });
 
-  it('reach the writer binding the Worker declares', () => {
-    expect(env.DATASET_WRITER).toBeDefined();
+  it('reach a DatasetWriter, one per dataset id, through the binding the Worker declares', async () => {
+    const one = env.DATASET_WRITER.getByName('binding');
+    expect(await runInDurableObject(one, (instance) => instance instanceof DatasetWriter)).toBe(true);
+    expect(one.id.equals(env.DATASET_WRITER.getByName('binding').id)).toBe(true);
+    expect(one.id.equals(env.DATASET_WRITER.getByName('other').id)).toBe(false);
   });
 });
