@@ -1,6 +1,6 @@
 import { describeValue } from './cell.ts';
 import { rowKey } from './row-key.ts';
-import type { DatasetDefinition, Row } from './types.ts';
+import type { CellValue, DatasetDefinition, Row } from './types.ts';
 
 /** Two rows with the same key: `row` repeats the key of the earlier `duplicateOf` (indexes into the rows given). */
 export interface DuplicateKey {
@@ -19,6 +19,21 @@ export function findDuplicateKeys(def: DatasetDefinition, rows: readonly Row[]):
     else duplicates.push({ row: index, duplicateOf: earlier });
   });
   return duplicates;
+}
+
+/**
+ * The key columns of a row that failed validation, coerced as the schema would, or undefined when a key
+ * cell is itself at fault. A row with a bad cell elsewhere still has a key, and an editor fixing that
+ * cell should also learn that the row repeats another's key, not meet it on the next run.
+ */
+export function parseKey(def: DatasetDefinition, input: Readonly<Record<string, unknown>>): Row | undefined {
+  const key: Row = {};
+  for (const field of def.key) {
+    const result = def.schema.shape[field]?.safeParse(input[field]);
+    if (!result?.success) return undefined;
+    key[field] = result.data as CellValue;
+  }
+  return key;
 }
 
 /** `Country "China" and Year 2023`: the key, each column named by `label` (a sheet header or a field id). */

@@ -1,7 +1,7 @@
 import { cellRef, columnIndexOf, rowRef } from './a1.ts';
 import { isBlank, plainValue, type SheetCell } from './cell.ts';
 import { withApproximateFlags } from './coerce/approximate.ts';
-import { describeKey, findDuplicateKeys } from './duplicate-keys.ts';
+import { describeKey, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import { fieldTitle } from './fields.ts';
 import { type MappedColumn, mapHeaders } from './headers.ts';
 import { formatProblem, type Problem } from './problem.ts';
@@ -82,7 +82,9 @@ export function validateTab(
   const lastFilled = cells.findLastIndex((row) => !isBlankRow(row));
   const problems: Problem[] = [];
   const rows: Row[] = [];
-  const sheetRows: number[] = [];
+  // Every row whose key parses, valid or not, with its sheet row: duplicates are found among all of them.
+  const keyed: Row[] = [];
+  const keyedSheetRows: number[] = [];
   for (let r = 1; r <= lastFilled; r++) {
     const sheetRow = r + 1;
     const cellsOfRow = cells[r] ?? [];
@@ -93,12 +95,14 @@ export function validateTab(
     }
     const parsed = parseSheetRow(def, mapping.columns, cellsOfRow, sheetRow, tab);
     if ('problems' in parsed) problems.push(...parsed.problems);
-    else {
-      rows.push(parsed.row);
-      sheetRows.push(sheetRow);
+    else rows.push(parsed.row);
+    const key = 'row' in parsed ? parsed.row : parseKey(def, parsed.input);
+    if (key) {
+      keyed.push(key);
+      keyedSheetRows.push(sheetRow);
     }
   }
-  problems.push(...duplicateProblems(def, rows, sheetRows, mapping.columns, tab));
+  problems.push(...duplicateProblems(def, keyed, keyedSheetRows, mapping.columns, tab));
   return { rows, problems: sheetOrder(problems), warnings: sheetOrder(warnings) };
 }
 
@@ -108,12 +112,13 @@ function parseSheetRow(
   cells: SheetRow,
   sheetRow: number,
   tab: string,
-): { row: Row } | { problems: Problem[] } {
+): { row: Row } | { problems: Problem[]; input: Record<string, SheetCell> } {
   const input: Record<string, SheetCell> = {};
   for (const column of columns) input[column.field] = cells[column.index] ?? null;
   const result = def.schema.safeParse(withApproximateFlags(def.schema, input));
   if (result.success) return { row: result.data as Row };
   return {
+    input,
     problems: result.error.issues.map((issue) => {
       const field = String(issue.path[0] ?? '');
       const column = columns.find((c) => c.field === field);

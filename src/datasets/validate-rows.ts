@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { withApproximateFlags } from './coerce/approximate.ts';
-import { describeKey, findDuplicateKeys } from './duplicate-keys.ts';
+import { describeKey, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import type { CellValue, DatasetDefinition, Row } from './types.ts';
 
 /**
@@ -69,11 +69,11 @@ function rowProblemsFromIssues(
 function duplicateKeyProblems(
   def: DatasetDefinition,
   rows: readonly Row[],
-  indexes?: readonly number[],
+  indexes: readonly number[],
 ): RowProblem[] {
   return findDuplicateKeys(def, rows).map(({ row, duplicateOf }) => {
-    const at = indexes?.[row] ?? row;
-    const first = indexes?.[duplicateOf] ?? duplicateOf;
+    const at = indexes[row] ?? row;
+    const first = indexes[duplicateOf] ?? duplicateOf;
     const duplicate = rows[row] ?? {};
     const column = def.key[0] ?? null;
     return {
@@ -94,7 +94,9 @@ export function validateRows(def: DatasetDefinition, rows: readonly unknown[]): 
   const fields = Object.keys(def.schema.shape);
   const problems: RowProblem[] = [];
   const valid: Row[] = [];
-  const indexes: number[] = [];
+  // Every row whose key parses, valid or not, with its index: duplicates are found among all of them.
+  const keyed: Row[] = [];
+  const keyedIndexes: number[] = [];
   rows.forEach((input, index) => {
     if (!isRecord(input)) {
       const got = nested(input);
@@ -117,14 +119,16 @@ export function validateRows(def: DatasetDefinition, rows: readonly unknown[]): 
       const message = `expected a single value (text, a number, true/false or null), got ${nested(input[field])}`;
       problems.push({ row: index, column: field, message, value: null });
     }
-    if (notCells.length > 0) return;
-    const result = def.schema.safeParse(withApproximateFlags(def.schema, input));
-    if (!result.success) problems.push(...rowProblemsFromIssues(result.error.issues, rows, index));
-    else if (unknown.length === 0) {
-      valid.push(result.data as Row);
-      indexes.push(index);
+    const result =
+      notCells.length > 0 ? undefined : def.schema.safeParse(withApproximateFlags(def.schema, input));
+    if (result && !result.success) problems.push(...rowProblemsFromIssues(result.error.issues, rows, index));
+    if (result?.success && unknown.length === 0) valid.push(result.data as Row);
+    const key = result?.success ? (result.data as Row) : parseKey(def, input);
+    if (key) {
+      keyed.push(key);
+      keyedIndexes.push(index);
     }
   });
-  problems.push(...duplicateKeyProblems(def, valid, indexes));
+  problems.push(...duplicateKeyProblems(def, keyed, keyedIndexes));
   return { rows: valid, problems: problems.toSorted((a, b) => a.row - b.row) };
 }

@@ -149,6 +149,16 @@ export function tabSuite(): void {
       );
     });
 
+    it('reports a duplicate key on a row that also has a bad cell, but not a row whose key is bad', () => {
+      expect(
+        report([header, china, ['China', 2023, 'seventy', 'USGS'], ['China', 'twenty', '5%', 'USGS']]),
+      ).toBe(
+        'Production!A3 (row 3, column "Country"): duplicate key: rows 2 and 3 both have Country "China" and Year 2023\n' +
+          'Production!C3 (row 3, column "Share of global production (%)"): expected a percentage, got "seventy"\n' +
+          'Production!B4 (row 4, column "Year"): expected a year, got "twenty"\n',
+      );
+    });
+
     it('keeps an explicit approximate flag, and lets a marker in the value set it', () => {
       const cells = [
         [...header, 'Share is approximate'],
@@ -205,6 +215,20 @@ export function tabSuite(): void {
           message: 'duplicate key: rows[0] and rows[3] both have country "China" and year 2023',
           value: 'China',
         },
+      ]);
+    });
+
+    it('finds duplicate keys among rows that have other problems too', () => {
+      const result = validateRows(production, [
+        { country: 'China', year: 2023, share: 'seventy', source: 'USGS' },
+        { country: 'China', year: '2023', share: 71, source: 'USGS', note: 'x' },
+        { country: 'China', year: 'soon', share: 72, source: 'USGS' },
+      ]);
+      expect(result.problems.map((p) => `${p.row} ${p.column}: ${p.message}`)).toEqual([
+        '0 share: expected a percentage, got "seventy"',
+        '1 note: unknown column "note"; the columns are country, year, share, shareApproximate, source',
+        '1 country: duplicate key: rows[0] and rows[1] both have country "China" and year 2023',
+        '2 year: expected a year, got "soon"',
       ]);
     });
   });
