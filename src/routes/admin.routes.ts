@@ -1,4 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { adminAuth } from '../http/admin-auth.ts';
+import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
 import { utf8Length } from '../publish/utf8-length.ts';
 import { ChangeCountsSchema, DatasetIdParam, problemContent } from './schemas.ts';
 
@@ -123,12 +125,19 @@ const written = {
 
 const security = [{ adminToken: [] }];
 
+/**
+ * On the routes themselves rather than on `/admin/*`, so they run only once the method and path
+ * match: a wrong method is a 405 naming the right one, not a 401 or a 415 about a body it never needed.
+ */
+const middleware = [adminAuth(), configuredBodyLimit, jsonBody];
+
 export const publishDataset = createRoute({
   method: 'put',
   path: '/admin/v1/datasets/{id}',
   tags: ['admin'],
   summary: 'Publish every row of a dataset as a new version',
   security,
+  middleware,
   request: {
     params: z.object({ id: DatasetIdParam }),
     body: { required: true, content: { 'application/json': { schema: PublishBody } } },
@@ -148,6 +157,7 @@ export const rollbackDataset = createRoute({
   tags: ['admin'],
   summary: "Publish an earlier version's rows again, as a new version",
   security,
+  middleware,
   request: {
     params: z.object({ id: DatasetIdParam }),
     body: { required: true, content: { 'application/json': { schema: RollbackBody } } },

@@ -3,8 +3,6 @@ import type { Context } from 'hono';
 import type { DatasetDefinition } from '../datasets/types.ts';
 import { type RowProblem, validateRows } from '../datasets/validate-rows.ts';
 import type { AppEnv } from '../env.ts';
-import { adminAuth } from '../http/admin-auth.ts';
-import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
 import { logEvent } from '../http/log-event.ts';
 import { problem } from '../http/problem.ts';
 import { purgePublished } from '../http/purge-published.ts';
@@ -105,8 +103,6 @@ adminRoutes.use('/admin/*', async (c, next) => {
   await next();
   c.res.headers.set('cache-control', 'no-store');
 });
-adminRoutes.use('/admin/*', adminAuth());
-adminRoutes.on(['PUT', 'POST'], '/admin/*', configuredBodyLimit, jsonBody);
 
 type Answer =
   | { unchanged: true; version: number }

@@ -494,12 +494,40 @@ describe('POST /admin/v1/datasets/:id/rollback', () => {
 });
 
 describe('the admin paths', () => {
-  it('allow only their methods', async () => {
-    const res = await clientFor('methods').request('/admin/v1/datasets/methods', {
-      headers: { authorization: `Bearer ${adminToken}` },
-    });
-    const body = await expectProblem(res, 405);
-    expect(body.detail).toMatch(/PUT/);
+  it('answer a wrong method with 405 and the one method they allow, token or not, body or not', async () => {
+    const client = clientFor('methods');
+    const cases = [
+      ['GET', '/admin/v1/datasets/methods', 'PUT'],
+      ['POST', '/admin/v1/datasets/methods', 'PUT'],
+      ['DELETE', '/admin/v1/datasets/methods', 'PUT'],
+      ['PATCH', '/admin/v1/datasets/methods', 'PUT'],
+      ['GET', '/admin/v1/datasets/methods/rollback', 'POST'],
+      ['PUT', '/admin/v1/datasets/methods/rollback', 'POST'],
+    ] as const;
+    for (const [method, path, allowed] of cases) {
+      for (const authorization of [`Bearer ${adminToken}`, undefined]) {
+        const res = await client.request(path, {
+          method,
+          headers: { 'content-type': 'text/plain', ...(authorization && { authorization }) },
+          ...(method !== 'GET' && { body: 'not json' }),
+        });
+        const body = await expectProblem(res, 405);
+        expect(res.headers.get('allow'), `${method} ${path}`).toBe(allowed);
+        expect(body.detail).toContain(`use ${allowed}`);
+        expect(res.headers.get('cache-control')).toBe('no-store');
+      }
+    }
+  });
+
+  it('answer a path that is not theirs with 404', async () => {
+    const client = clientFor('paths');
+    for (const path of [
+      '/admin/v1/datasets',
+      '/admin/v1/datasets/paths/versions',
+      '/admin/v2/datasets/paths',
+    ]) {
+      await expectProblem(await client.request(path, { method: 'PUT' }), 404);
+    }
   });
 
   it('reach a DatasetWriter, one per dataset id, through the binding the Worker declares', async () => {
