@@ -105,6 +105,11 @@ export const CatalogueSchema = z
   })
   .openapi('Catalogue');
 
+/** Rows added, removed and changed by a version: in a publish's answer and in its stored diff. */
+export const ChangeCountsSchema = z
+  .object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() })
+  .openapi('ChangeCounts');
+
 const VersionSummarySchema = z
   .object({
     dataset: z.string(),
@@ -116,7 +121,7 @@ const VersionSummarySchema = z
     publishedBy: z.string().optional(),
     source: z.record(z.string(), z.unknown()).optional(),
     rolledBackFrom: z.number().int().optional(),
-    changes: z.object({ added: z.number(), removed: z.number(), changed: z.number() }).optional(),
+    changes: ChangeCountsSchema.optional(),
     rowsRetained: z.boolean(),
   })
   .openapi('VersionSummary');
@@ -124,8 +129,3 @@ const VersionSummarySchema = z
 export const VersionsSchema = z
   .object({ dataset: z.string(), versions: z.array(VersionSummarySchema) })
   .openapi('VersionHistory');
-
-/** Rows added, removed and changed by a version: in a publish's answer and in its stored diff. */
-export const ChangeCountsSchema = z
-  .object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() })
-  .openapi('ChangeCounts');

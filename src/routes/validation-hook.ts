@@ -7,6 +7,9 @@ import { problem } from '../http/problem.ts';
  * segment is a resource that cannot exist (404); a bad query parameter (named in `parameter`) or body
  * member (a JSON Pointer in `pointer`) is the caller's to mend (400).
  */
+/** RFC 6901: `~` and `/` inside a member name are escaped. */
+const escapePointer = (name: string) => name.replaceAll('~', '~0').replaceAll('/', '~1');
+
 export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result, c) => {
   if (result.success) return;
   const issue = result.error.issues[0];
@@ -22,6 +25,8 @@ export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result,
     const detail = message.startsWith(name) ? message : `${name}: ${message}`;
     throw problem(400, detail, { parameter: name });
   }
-  const pointer = `/${path.join('/')}`;
+  // An unknown member is at fault itself, so the pointer names it rather than the object holding it.
+  const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
+  const pointer = `/${[...path, ...keys.slice(0, 1)].map(escapePointer).join('/')}`;
   throw problem(400, `${path.length > 0 ? path.join('.') : 'The request body'}: ${message}`, { pointer });
 };

@@ -338,7 +338,9 @@ describe('PUT /admin/v1/datasets/:id', () => {
       400,
       /unknown member "basVersion"; the members are rows, source, baseVersion, force/,
     );
-    expect(misspelt.pointer).toBe('/');
+    expect(misspelt.pointer).toBe('/basVersion');
+    const odd = await expectProblem(await client.put('members', { rows: items(2), 'a/b~c': true }), 400);
+    expect(odd.pointer).toBe('/a~1b~0c');
     await expectProblem(await client.put('members', { rows: items(2), froce: true }), 400, /"froce"/);
     await expectProblem(await client.request('/v1/datasets/members'), 404);
     expect((await client.put('members', { rows: items(4) })).status).toBe(201);
