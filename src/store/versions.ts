@@ -26,10 +26,23 @@ export async function writeVersion(store: KvStore, write: VersionWrite): Promise
     await store.put(keys.changes(dataset, version), JSON.stringify(write.changes));
   const head: Head = { ...meta, retainedFrom: write.retainedFrom };
   await store.put(keys.head(dataset), JSON.stringify(head));
-  await store.put(keys.history(dataset), JSON.stringify(write.history));
-  const entry: CatalogueEntry = { dataset, version, publishedAt: meta.publishedAt, rowCount: meta.rowCount };
-  await store.put(keys.catalogueEntry(dataset), JSON.stringify(entry));
+  await writeLists(store, meta, write.history);
   return head;
+}
+
+/**
+ * The lists that mention the latest version: the dataset's history and its catalogue entry. Written
+ * after the head, and again by the writer when a publish failed between the two.
+ */
+export async function writeLists(
+  store: KvStore,
+  latest: Pick<VersionMeta, 'dataset' | 'version' | 'publishedAt' | 'rowCount'>,
+  history: readonly VersionSummary[],
+) {
+  const { dataset, version, publishedAt, rowCount } = latest;
+  await store.put(keys.history(dataset), JSON.stringify(history));
+  const entry: CatalogueEntry = { dataset, version, publishedAt, rowCount };
+  await store.put(keys.catalogueEntry(dataset), JSON.stringify(entry));
 }
 
 /** Drops an old version's rows and diff; its metadata stays, so the history still lists it. */

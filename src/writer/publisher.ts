@@ -9,14 +9,8 @@ import { keys } from '../store/keys.ts';
 import type { KvStore } from '../store/kv.ts';
 import { splitRows } from '../store/pages.ts';
 import { prepareVersion } from '../store/prepare-version.ts';
-import {
-  type CatalogueEntry,
-  type ChangeCounts,
-  type Head,
-  summarize,
-  type VersionMeta,
-} from '../store/records.ts';
-import { pruneVersion, type VersionWrite, writeVersion } from '../store/versions.ts';
+import { type ChangeCounts, type Head, summarize, type VersionMeta } from '../store/records.ts';
+import { pruneVersion, type VersionWrite, writeLists, writeVersion } from '../store/versions.ts';
 import type { CurrentRow, HistoryStore, RowWrites } from './history-store.ts';
 
 export type PublishResult =
@@ -236,11 +230,8 @@ async function rewriteStaleLists(deps: WriterDeps) {
   const [latest] = metas;
   try {
     if (latest) {
-      const { dataset, version, publishedAt, rowCount } = latest;
-      await deps.store.put(keys.history(dataset), JSON.stringify(metas.map(summarize)));
-      const entry: CatalogueEntry = { dataset, version, publishedAt, rowCount };
-      await deps.store.put(keys.catalogueEntry(dataset), JSON.stringify(entry));
-      logEvent('publish.lists-rewritten', { dataset, version });
+      await writeLists(deps.store, latest, metas.map(summarize));
+      logEvent('publish.lists-rewritten', { dataset: latest.dataset, version: latest.version });
     }
     deps.history.listsWritten();
   } catch (error) {
