@@ -8,13 +8,24 @@ export interface Column {
   name: string;
   type: ColumnType;
   nullable: boolean;
+  /** The only values a text column holds, when the schema lists them. */
+  values?: string[];
+  /** Text in a fixed format: `date` is an ISO `YYYY-MM-DD`. */
+  format?: 'date';
 }
 
 interface PropertySchema {
   type?: string | string[];
   anyOf?: PropertySchema[];
   enum?: unknown[];
+  format?: string;
 }
+
+/** The property and the branches of its `anyOf`, where an optional column keeps its real schema. */
+const branchesOf = (prop: PropertySchema): PropertySchema[] => [
+  prop,
+  ...(prop.anyOf ?? []).flatMap(branchesOf),
+];
 
 function typesOf(prop: PropertySchema): string[] {
   if (prop.anyOf) return prop.anyOf.flatMap(typesOf);
@@ -32,6 +43,15 @@ export function columnsOf(def: DatasetDefinition): Column[] {
   return Object.entries(properties).map(([name, prop]) => {
     const types = typesOf(prop);
     const type = scalarTypes.find((t) => types.includes(t)) ?? 'string';
-    return { name, type, nullable: types.includes('null') };
+    const branches = branchesOf(prop);
+    const values = branches.flatMap((b) => b.enum ?? []).filter((v) => typeof v === 'string');
+    const isDate = branches.some((b) => b.format === 'date');
+    return {
+      name,
+      type,
+      nullable: types.includes('null'),
+      ...(values.length > 0 && { values }),
+      ...(isDate && { format: 'date' as const }),
+    };
   });
 }

@@ -32,6 +32,8 @@ const filterParam = /^filter\[([^\]]*)\]$/;
 /** Numbers as JSON writes them (no hex, no padding), so a filter matches what the rows show. */
 const decimalNumber = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
 const badParam = (parameter: string, detail: string) => problem(400, detail, { parameter });
 
 function columnNamed(columns: readonly Column[], name: string, parameter: string): Column {
@@ -56,8 +58,24 @@ function typedFilterValue(column: Column, raw: string, parameter: string): Filte
       if (raw === 'true' || raw === 'false') return raw === 'true';
       throw badParam(parameter, `${parameter} must be true or false; got "${raw}".`);
     default:
-      return raw;
+      return typedText(column, raw, parameter);
   }
+}
+
+/**
+ * A value a text column could never hold would match nothing, silently: a 400 says what it can hold.
+ * Listed values match whatever their case, as the sheet accepts them.
+ */
+function typedText(column: Column, raw: string, parameter: string): string {
+  if (column.values) {
+    const value = column.values.find((v) => v.toLowerCase() === raw.toLowerCase());
+    if (value !== undefined) return value;
+    throw badParam(parameter, `${parameter} must be one of ${column.values.join(', ')}; got "${raw}".`);
+  }
+  if (column.format === 'date' && !isoDate.test(raw)) {
+    throw badParam(parameter, `${parameter} must be a date as YYYY-MM-DD, like 2024-01-08; got "${raw}".`);
+  }
+  return raw;
 }
 
 /**

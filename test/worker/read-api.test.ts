@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { DatasetDefinition } from '../../src/datasets/types.ts';
 import { keys } from '../../src/store/keys.ts';
 import { testApp } from './support/app.ts';
 import { seedVersions } from './support/seed.ts';
@@ -363,6 +365,49 @@ describe('CSV', () => {
     const { request } = await seeded([items(20_000)]);
     const text = await (await request('/v1/datasets/test-items?format=csv')).text();
     expect(text.split('\r\n').length).toBe(20_002);
+  });
+});
+
+describe('filters on columns of listed values and dates', () => {
+  const events: DatasetDefinition = {
+    id: 'events',
+    title: 'Events',
+    description: 'Rows with an enum and a date column.',
+    tab: 'Events',
+    key: ['id'],
+    schema: z.object({
+      id: z.number().int().meta({ title: 'ID' }),
+      kind: z.enum(['launch', 'deal']).nullable().meta({ title: 'Kind' }),
+      on: z.iso.date().meta({ title: 'On' }),
+    }),
+  };
+  const rows = [
+    { id: 1, kind: 'launch', on: '2024-01-08' },
+    { id: 2, kind: 'deal', on: '2024-01-08' },
+    { id: 3, kind: null, on: '2025-03-01' },
+  ];
+  async function request(query: string) {
+    const app = testApp([events]);
+    await seedVersions(app.store, events, [rows]);
+    return app.request(`/v1/datasets/events${query}`);
+  }
+  const ids = async (res: Response) => (await res.json<Body>()).data.map((row) => row.id);
+
+  it('match listed values whatever their case, and dates as stored', async () => {
+    expect(await ids(await request('?filter[kind]=deal'))).toEqual([2]);
+    expect(await ids(await request('?filter[kind]=LAUNCH'))).toEqual([1]);
+    expect(await ids(await request('?filter[kind]='))).toEqual([3]);
+    expect(await ids(await request('?filter[on]=2024-01-08'))).toEqual([1, 2]);
+  });
+
+  it.each([
+    ['?filter[kind]=merger', /filter\[kind\] must be one of launch, deal; got "merger"/],
+    ['?filter[on]=8 January 2024', /filter\[on\] must be a date as YYYY-MM-DD/],
+    ['?filter[on]=2024-1-8', /YYYY-MM-DD/],
+  ])('%s is a 400 saying what the column holds', async (query, detail) => {
+    const res = await request(query);
+    expect(res.status).toBe(400);
+    expect((await res.json<{ detail: string }>()).detail).toMatch(detail);
   });
 });
 
