@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { bytesBody } from '../render/byte-stream.ts';
 import { type CachedResponse, cachedHead, type ReaderCaches } from '../store/reader.ts';
 import { ifNoneMatchHits } from './etag.ts';
 
@@ -34,7 +35,10 @@ export function answerFromMemory(request: Request, caches: ReaderCaches): Respon
     });
   }
   if (entry.body === null) return undefined;
-  return new Response(request.method === 'HEAD' ? null : entry.body, { status: 200, headers: entry.headers });
+  return new Response(request.method === 'HEAD' ? null : bytesBody(entry.body), {
+    status: 200,
+    headers: entry.headers,
+  });
 }
 
 /** Keeps what a route marked cacheable, once every header middleware has had its say. */

@@ -38,3 +38,19 @@ export function fixedLengthBody(
   })();
   return readable;
 }
+
+/** Largest body sent as it is; measured on workerd with the bench's floor Worker (16 KiB to 1 MiB). */
+const maxPlainBytes = 64 * 1024;
+
+async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+/**
+ * Bytes already in memory, sent the way workerd sends them fastest: up to 64 KiB as they are, larger
+ * ones written once through a FixedLengthStream. Past the crossover near 64 KiB the stream served more
+ * requests a second the larger the body (256 KiB 1.4×, 1 MiB 2×).
+ */
+export function bytesBody(bytes: Uint8Array): Uint8Array | ReadableStream<Uint8Array> {
+  return bytes.byteLength <= maxPlainBytes ? bytes : fixedLengthBody(bytes.byteLength, once(bytes));
+}

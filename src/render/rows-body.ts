@@ -108,8 +108,8 @@ export async function rowsBody(
     return { body: open + lines.join(rowSeparator) + close, contentType, next };
   }
 
-  // Up to a few MB a whole body is built once and sent as one buffer, which the isolate's response
-  // cache can keep; beyond that it streams page by page and is never held whole.
+  // Up to a few MB a whole body is built once in memory, which the isolate's response cache can
+  // keep; beyond that it streams page by page and is never held whole.
   const storedBytes =
     meta.pageBytes.reduce((n, b) => n + b, 0) + rowSeparator.length * Math.max(0, meta.pageBytes.length - 1);
   const buffered = storedBytes <= maxBufferedBytes;
@@ -135,10 +135,9 @@ export async function rowsBody(
 }
 
 /**
- * Stored bytes as one buffer: up to a few MB workerd sent a Uint8Array as fast as or faster than a
- * FixedLengthStream (21 KB: about 100 µs of CPU a request against 130), and one buffer skips the
- * stream's per-chunk writes (npm run bench, BENCHMARKS.md). Every page is read before the headers
- * go, so a page pruned meanwhile is a 410, not a cut-off body.
+ * Stored bytes gathered into one buffer: one write instead of a write per page and separator, and a
+ * body the isolate's response cache can keep. Every page is read before the headers go, so a page
+ * pruned meanwhile is a 410, not a cut-off body.
  */
 async function concatenated(chunks: AsyncIterable<Uint8Array>, length: number): Promise<Uint8Array> {
   const body = new Uint8Array(length);

@@ -14,6 +14,7 @@ import {
   resolveReadQuery,
   type ValidatedParams,
 } from '../query/read-query.ts';
+import { bytesBody } from '../render/byte-stream.ts';
 import { rowsBody } from '../render/rows-body.ts';
 import { gone } from '../render/selected-rows.ts';
 import { type Head, summarize, type VersionMeta } from '../store/records.ts';
@@ -120,10 +121,11 @@ async function serveRows(
     envelope,
     () => `${envelope.links.self}?${nextPageQuery(query)}`,
   );
-  // A CSV page has no envelope, so the next page is also announced the RFC 8288 way.
   // A streamed body is too large to keep; the isolate's page cache still serves it.
   if (body instanceof ReadableStream) c.set('cacheable', undefined);
-  const response = c.body(body as ReadableStream, 200, { ...headers, 'content-type': contentType });
+  const sent = body instanceof Uint8Array ? bytesBody(body) : body;
+  const response = c.body(sent as ReadableStream, 200, { ...headers, 'content-type': contentType });
+  // A CSV page has no envelope, so the next page is also announced the RFC 8288 way.
   if (next) response.headers.set('link', `<${next}>; rel="next"`);
   return response;
 }

@@ -38,6 +38,26 @@ describe('the isolate response cache', () => {
     expect(again.headers.get('server-timing')).toMatch(/^kv;desc="reads=0"/);
   });
 
+  it('sends a kept body too large to send as it is (over 64 KiB) whole, twice over', async () => {
+    const { request, store, caches } = testApp();
+    await seedVersions(store, testDataset, [items(3_000)]);
+    const first = await request('/v1/datasets/test-items/versions/1');
+    const firstBody = new Uint8Array(await first.arrayBuffer());
+    expect(firstBody.byteLength).toBeGreaterThan(64 * 1024);
+    await store.delete(keys.versionMeta('test-items', 1));
+    caches.metas.clear();
+    caches.pages.clear();
+    const [again, third] = await Promise.all([
+      request('/v1/datasets/test-items/versions/1'),
+      request('/v1/datasets/test-items/versions/1'),
+    ]);
+    for (const res of [again, third]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('server-timing')).toMatch(/^kv;desc="reads=0"/);
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(firstBody);
+    }
+  });
+
   it('answers a revalidation with 304 from the kept response, and HEAD without a body', async () => {
     const { request, store, caches } = await seeded();
     const first = await request('/v1/datasets/test-items/versions/2');
