@@ -16,12 +16,12 @@ import {
   cpuMsOf,
   memoryOf,
   pin,
-  root,
   startRuntime,
 } from './bench/runtime.ts';
 import { type Scenario, scenarios } from './bench/scenarios.ts';
 import { kvReads, median, spread } from './bench/stats.ts';
 import { syntheticRows } from './bench/synthetic.ts';
+import { root } from './worker/wrangler.ts';
 
 const { values: args } = parseArgs({
   options: {

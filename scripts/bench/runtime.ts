@@ -1,50 +1,20 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
-import { unstable_getMiniflareWorkerOptions } from 'wrangler';
+import { bundledWorker } from '../worker/bundled-worker.ts';
+import { bundleWorker } from '../worker/wrangler.ts';
 import { floorWorkerScript } from './floor-worker.ts';
 
-export const root = join(import.meta.dirname, '../..');
-const wranglerBin = join(
-  dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
-  'bin/wrangler.js',
-);
-
-/** Runs wrangler (from node_modules, on this Node) and returns its output, or throws with it. */
-async function wrangler(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, [wranglerBin, ...args], {
-    cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`wrangler ${args.join(' ')} failed (exit ${code}):\n${output}`);
-  return output;
-}
-
 /**
- * `npm run build` exactly (same wrangler.toml, same bundler), except for the entry module:
- * scripts/bench/worker-entry.ts, whose catalogue adds the synthetic datasets. Returns the bundle.
+ * `npm run build` exactly, except for the entry module: scripts/bench/worker-entry.ts, whose
+ * catalogue adds the synthetic datasets.
  */
-export async function buildBenchWorker(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'assay-bench-'));
-  await wrangler(['deploy', '--dry-run', '--outdir', dir, 'scripts/bench/worker-entry.ts']);
-  return join(dir, 'worker-entry.js');
-}
+export const buildBenchWorker = () => bundleWorker('scripts/bench/worker-entry.ts');
 
 /** `npm run build` itself, to check that the deployed bundle still builds and carries no bench code. */
 export async function buildDeployedWorker(): Promise<{ path: string; bytes: number; clean: boolean }> {
-  const dir = await mkdtemp(join(tmpdir(), 'assay-deployed-'));
-  await wrangler(['deploy', '--dry-run', '--outdir', dir]);
-  const path = join(dir, 'index.js');
+  const path = await bundleWorker();
   const text = readFileSync(path, 'utf8');
   return { path, bytes: Buffer.byteLength(text), clean: !text.includes('bench-100k') };
 }
@@ -62,34 +32,21 @@ export interface BenchRuntime {
 }
 
 export async function startRuntime(bundle: string): Promise<BenchRuntime> {
-  const { modulesRules: _rules, ...workerOptions } = unstable_getMiniflareWorkerOptions(
-    join(root, 'wrangler.toml'),
-  ).workerOptions;
   const adminToken = randomBytes(18).toString('base64url');
   const direct = [{ host: '127.0.0.1', port: 0 }];
+  const assay = bundledWorker(bundle, { ADMIN_TOKEN: `bench:${adminToken}` });
   const miniflare = new Miniflare(
     convertV4MiniflareOptions({
       host: '127.0.0.1',
       port: 0,
       handleStructuredLogs: () => {},
       workers: [
-        {
-          ...workerOptions,
-          name: 'assay',
-          rootPath: dirname(bundle),
-          modules: true,
-          scriptPath: bundle,
-          bindings: {
-            ...(workerOptions.bindings as Record<string, string> | undefined),
-            ADMIN_TOKEN: `bench:${adminToken}`,
-          },
-          unsafeDirectSockets: direct,
-        },
+        { ...assay, unsafeDirectSockets: direct },
         {
           name: 'floor',
           modules: true,
           script: floorWorkerScript,
-          compatibilityDate: workerOptions.compatibilityDate as string,
+          compatibilityDate: assay.compatibilityDate,
           unsafeDirectSockets: direct,
         },
       ],

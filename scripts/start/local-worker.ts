@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { wranglerBin } from '../worker/wrangler.ts';
 
 export interface LocalWorker {
   url: string;
@@ -18,12 +17,6 @@ export interface LocalWorkerOptions {
   logFile: string;
   startupTimeoutMs?: number;
 }
-
-// The package exports no bin path, so find it beside its package.json (which it does export).
-const wranglerBin = join(
-  dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
-  'bin/wrangler.js',
-);
 
 function groupAlive(groupId: number): boolean {
   try {
