@@ -1,12 +1,15 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { sha256 } from '../store/content-hash.ts';
+import { httpDate } from './cache-headers.ts';
 import { ifNoneMatchHits } from './etag.ts';
 
 export interface JsonResponseOptions {
   cacheControl: string;
   cacheTag: string;
   contentType?: string;
+  /** ISO time of the publish the document reflects, sent as `Last-Modified`. */
+  lastModified?: string;
 }
 
 /**
@@ -21,7 +24,12 @@ export async function jsonResponse(
   c.set('cacheable', 'moving');
   const body = JSON.stringify(value);
   const etag = `"${(await sha256(body)).slice(0, 32)}"`;
-  const headers = { etag, 'cache-control': options.cacheControl, 'cache-tag': options.cacheTag };
+  const headers = {
+    etag,
+    'cache-control': options.cacheControl,
+    'cache-tag': options.cacheTag,
+    ...(options.lastModified && { 'last-modified': httpDate(options.lastModified) }),
+  };
   if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
   return c.body(body, 200, { ...headers, 'content-type': options.contentType ?? 'application/json' });
 }

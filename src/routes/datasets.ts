@@ -151,7 +151,16 @@ export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
         },
       };
     });
-    return jsonResponse(c, { datasets }, { cacheControl: latestCacheControl, cacheTag: cacheTags() });
+    // ISO times sort as text: the newest publish of any dataset is when the catalogue last changed.
+    const lastModified = datasets.reduce<string | undefined>(
+      (newest, d) => (d.updatedAt && (!newest || d.updatedAt > newest) ? d.updatedAt : newest),
+      undefined,
+    );
+    return jsonResponse(
+      c,
+      { datasets },
+      { cacheControl: latestCacheControl, cacheTag: cacheTags(), ...(lastModified && { lastModified }) },
+    );
   })
   .openapi(getLatest, async (c) => {
     const { id } = c.req.valid('param');
@@ -173,7 +182,7 @@ export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
     return jsonResponse(
       c,
       { dataset: id, versions },
-      { cacheControl: latestCacheControl, cacheTag: cacheTags(id) },
+      { cacheControl: latestCacheControl, cacheTag: cacheTags(id), lastModified: head.publishedAt },
     );
   })
   .openapi(getVersion, async (c) => {

@@ -115,6 +115,17 @@ describe('catalogue', () => {
     const again = await request('/v1/datasets', { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
   });
+
+  it('is Last-Modified at the newest publish of any dataset, and without one before any', async () => {
+    const first = { ...testDataset, id: 'modified-first' };
+    const later = { ...testDataset, id: 'modified-later' };
+    const { request, store } = testApp([first, later]);
+    expect((await testApp([first, later]).request('/v1/datasets')).headers.get('last-modified')).toBeNull();
+    await seedVersions(store, later, [items(1), items(2), items(3)]);
+    await seedVersions(store, first, [items(2), items(7)]);
+    const res = await request('/v1/datasets');
+    expect(res.headers.get('last-modified')).toBe('Sat, 03 Jan 2026 00:00:00 GMT');
+  });
 });
 
 describe('schema', () => {
@@ -143,5 +154,12 @@ describe('version history', () => {
     expect(body.versions.map((v) => v.version)).toEqual([2, 1]);
     expect(body.versions[0]).toMatchObject({ rowCount: 2, rowsRetained: true });
     expect(body.versions[0]).not.toHaveProperty('pageStarts');
+  });
+
+  it("is Last-Modified at the latest version's publish", async () => {
+    const { request, store } = testApp();
+    await seedVersions(store, testDataset, [items(1), items(2)]);
+    const res = await request('/v1/datasets/test-items/versions');
+    expect(res.headers.get('last-modified')).toBe('Fri, 02 Jan 2026 00:00:00 GMT');
   });
 });
