@@ -18,7 +18,27 @@ const rowsContent = {
   },
 };
 
-const notModified = { 304: { description: 'Unchanged since the ETag in If-None-Match.' } };
+/** What caches and pollers read, on every answer with or without a body (design.md, Caching). */
+const cachingHeaders = z.object({
+  ETag: z.string().openapi({
+    description: 'Strong; changes with the version and the representation. Send it back as If-None-Match.',
+  }),
+  'Cache-Control': z.string().openapi({
+    description:
+      'Latest and lists: a short max-age with stale-while-revalidate; a numbered version: immutable.',
+  }),
+  'Last-Modified': z
+    .string()
+    .optional()
+    .openapi({ description: 'When the version this answer reflects was published (not on /schema).' }),
+  'Cache-Tag': z
+    .string()
+    .openapi({ description: "Purge tags: `assay`, and `assay:{id}` on a dataset's answers." }),
+});
+
+const notModified = {
+  304: { description: 'Unchanged since the ETag in If-None-Match.', headers: cachingHeaders },
+};
 const badQuery = {
   400: { description: 'A query parameter is unknown or malformed.', content: problemContent },
 };
@@ -31,7 +51,11 @@ export const listDatasets = createRoute({
   tags: ['datasets'],
   summary: 'The catalogue: every dataset with its latest version',
   responses: {
-    200: { description: 'The catalogue.', content: { 'application/json': { schema: CatalogueSchema } } },
+    200: {
+      description: 'The catalogue.',
+      headers: cachingHeaders,
+      content: { 'application/json': { schema: CatalogueSchema } },
+    },
     ...notModified,
   },
 });
@@ -43,7 +67,11 @@ export const getLatest = createRoute({
   summary: 'The latest version of a dataset, with its rows',
   request: { params: z.object({ id: DatasetIdParam }), query: RowsQuery },
   responses: {
-    200: { description: 'The latest version (short max-age, stale-while-revalidate).', content: rowsContent },
+    200: {
+      description: 'The latest version (short max-age, stale-while-revalidate).',
+      headers: cachingHeaders,
+      content: rowsContent,
+    },
     ...notModified,
     ...badQuery,
     ...unknown('dataset, or nothing published yet'),
@@ -58,7 +86,11 @@ export const listVersions = createRoute({
   summary: 'Version history, newest first (metadata only)',
   request: { params: z.object({ id: DatasetIdParam }) },
   responses: {
-    200: { description: 'The history.', content: { 'application/json': { schema: VersionsSchema } } },
+    200: {
+      description: 'The history.',
+      headers: cachingHeaders,
+      content: { 'application/json': { schema: VersionsSchema } },
+    },
     ...notModified,
     ...unknown('dataset'),
   },
@@ -71,7 +103,7 @@ export const getVersion = createRoute({
   summary: 'One immutable version, with its rows',
   request: { params: z.object({ id: DatasetIdParam, n: VersionParam }), query: RowsQuery },
   responses: {
-    200: { description: 'The version (cacheable forever).', content: rowsContent },
+    200: { description: 'The version (cacheable forever).', headers: cachingHeaders, content: rowsContent },
     ...notModified,
     ...badQuery,
     ...unknown('dataset or version'),
@@ -89,6 +121,7 @@ export const getSchema = createRoute({
   responses: {
     200: {
       description: 'The row schema.',
+      headers: cachingHeaders,
       content: { 'application/schema+json': { schema: z.record(z.string(), z.unknown()) } },
     },
     ...notModified,
@@ -126,6 +159,7 @@ export const getChanges = createRoute({
   responses: {
     200: {
       description: 'The diff (cacheable forever).',
+      headers: cachingHeaders,
       content: { 'application/json': { schema: ChangesSchema } },
     },
     ...notModified,

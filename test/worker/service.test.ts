@@ -19,7 +19,16 @@ describe('the deployed Worker', () => {
     const res = await worker('/openapi.json');
     const doc = await res.json<{
       openapi: string;
-      paths: Record<string, Record<string, { parameters?: { name: string }[] }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters?: { name: string }[];
+            responses: Record<string, { headers?: Record<string, { required?: boolean }> }>;
+          }
+        >
+      >;
     }>();
     expect(doc.openapi).toBe('3.1.0');
     for (const path of [
@@ -36,6 +45,11 @@ describe('the deployed Worker', () => {
     expect(params).toEqual(
       expect.arrayContaining(['id', 'limit', 'offset', 'fields', 'sort', 'format', 'filter']),
     );
+    for (const status of ['200', '304']) {
+      const headers = doc.paths['/v1/datasets/{id}/versions/{n}']?.get?.responses[status]?.headers ?? {};
+      expect(Object.keys(headers), status).toEqual(['ETag', 'Cache-Control', 'Last-Modified', 'Cache-Tag']);
+      expect(headers.ETag?.required, status).toBe(true);
+    }
   });
 
   it('renders a readable API reference, cacheable and revalidated by ETag', async () => {
