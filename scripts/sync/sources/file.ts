@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { configError } from '../errors.ts';
@@ -14,6 +14,8 @@ export function parseCsv(text: string): TabCells {
 
 /** What an editor can do about csv-parse's complaints, in their words rather than the parser's. */
 const csvAdvice: Record<string, string> = {
+  CSV_INVALID_OPENING_QUOTE:
+    'a cell has a quote that does not start it (quote the whole cell and write the inner quote twice: "")',
   CSV_INVALID_CLOSING_QUOTE:
     'a quoted cell has a stray quote in it or after it (inside quotes, write a quote twice: "")',
   CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed: a quote is missing',
@@ -23,6 +25,36 @@ function unreadable(error: unknown): UnreadableTab {
   const { code, lines, message } = error as { code?: string; lines?: number; message?: string };
   const advice = (code && csvAdvice[code]) ?? message ?? String(error);
   return { row: lines ?? 1, message: `the CSV cannot be read from here on: ${advice}` };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * The file's text, or the row where it stops being UTF-8: Excel's plain "CSV" is Windows-1252, and
+ * its accented letters and symbols would otherwise be published as replacement characters.
+ */
+function utf8Text(bytes: Uint8Array): string | UnreadableTab {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const lossy = new TextDecoder().decode(bytes);
+    const row = lossy.slice(0, lossy.indexOf('\uFFFD')).split('\n').length;
+    return {
+      row,
+      message:
+        'the file is not UTF-8 text (this row has a character it cannot read): save it as "CSV UTF-8" in Excel, or download it as CSV from Google Sheets',
+    };
+  }
+}
+
+/** A header row with no comma but semicolons or tabs: exported with another separator. */
+function otherSeparator(text: string): UnreadableTab | undefined {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (header.includes(',')) return undefined;
+  const separator = header.includes(';') ? 'semicolon' : header.includes('\t') ? 'tab' : undefined;
+  return separator
+    ? { row: 1, message: `the file looks ${separator}-separated: export it comma-separated ("CSV UTF-8")` }
+    : undefined;
 }
 
 /** A folder with one `<Tab>.csv` per tab: the fixture workbook, or an export of a real one. */
@@ -36,17 +68,22 @@ export function fileSource(dir: string): WorkbookSource {
         throw configError(
           `--dir: there is no folder at ${shown(dir)}; it should hold one <Tab>.csv per tab.`,
         );
+      if (!(await readdir(dir)).some((name) => name.toLowerCase().endsWith('.csv'))) {
+        throw configError(`--dir: ${shown(dir)} holds no CSV files; it should hold one <Tab>.csv per tab.`);
+      }
       const read = await Promise.all(
         tabs.map(async (tab): Promise<[string, TabCells | UnreadableTab | undefined]> => {
-          const text = await readFile(join(dir, `${tab}.csv`), 'utf8').catch(
-            (error: NodeJS.ErrnoException) => {
-              if (error.code === 'ENOENT') return undefined;
-              throw configError(
-                `Cannot read ${shown(join(dir, `${tab}.csv`))}: ${error.code ?? error.message}.`,
-              );
-            },
-          );
-          if (text === undefined) return [tab, undefined];
+          const bytes = await readFile(join(dir, `${tab}.csv`)).catch((error: NodeJS.ErrnoException) => {
+            if (error.code === 'ENOENT') return undefined;
+            throw configError(
+              `Cannot read ${shown(join(dir, `${tab}.csv`))}: ${error.code ?? error.message}.`,
+            );
+          });
+          if (bytes === undefined) return [tab, undefined];
+          const text = utf8Text(bytes);
+          if (typeof text !== 'string') return [tab, text];
+          const misseparated = otherSeparator(text);
+          if (misseparated) return [tab, misseparated];
           try {
             return [tab, parseCsv(text)];
           } catch (error) {

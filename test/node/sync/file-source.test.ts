@@ -83,6 +83,39 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     expect(elements?.outcome).toMatch(/^(published|unchanged)$/);
   });
 
+  it('a CSV that is not UTF-8, or not comma-separated, is its tab’s problem with what to export instead', async () => {
+    const exported = join(dir, 'exported');
+    await mkdir(exported);
+    const [header] = (await readFile(join(defaultFixtureDir, 'Elements.csv'), 'utf8')).split('\n');
+    // Windows-1252, as Excel's plain "CSV" saves it: "é" is the single byte 0xE9, not UTF-8.
+    const row = Buffer.from('21,Sc,Scandium,,no,alliages légers,x\n', 'latin1');
+    await writeFile(join(exported, 'Elements.csv'), Buffer.concat([Buffer.from(`${header}\n`), row]));
+    const production = await readFile(join(defaultFixtureDir, 'Production.csv'), 'utf8');
+    await writeFile(join(exported, 'Production.csv'), production.replaceAll(',', ';'));
+    const { exitCode, report } = await syncFiles(worker, {
+      dir: exported,
+      datasets: ['elements', 'production'],
+      dryRun: true,
+    });
+    expect(exitCode).toBe(1);
+    const outcome = (id: string) => report.datasets.find((d) => d.dataset === id);
+    const [elementsOutcome, productionOutcome] = [outcome('elements'), outcome('production')];
+    expect(elementsOutcome?.outcome === 'invalid' && elementsOutcome.problems).toEqual([
+      expect.objectContaining({ row: 2, message: expect.stringContaining('not UTF-8 text') }),
+    ]);
+    expect(productionOutcome?.outcome === 'invalid' && productionOutcome.problems).toEqual([
+      expect.objectContaining({ row: 1, message: expect.stringContaining('semicolon-separated') }),
+    ]);
+  });
+
+  it('a folder without any CSV is a configuration error', async () => {
+    const empty = join(dir, 'empty');
+    await mkdir(empty);
+    const { exitCode, report } = await syncFiles(worker, { dir: empty });
+    expect(exitCode).toBe(2);
+    expect(report.error).toContain('holds no CSV files');
+  });
+
   it('a target that is not an Assay Worker is exit 3 with a sentence, not a stack trace', async () => {
     const server = createServer((_, res) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html>'),
