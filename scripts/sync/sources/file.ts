@@ -14,7 +14,7 @@ export function parseCsv(text: string): TabCells {
 
 /** What an editor can do about csv-parse's complaints, in their words rather than the parser's. */
 const csvAdvice: Record<string, string> = {
-  CSV_INVALID_OPENING_QUOTE:
+  INVALID_OPENING_QUOTE:
     'a cell has a quote that does not start it (quote the whole cell and write the inner quote twice: "")',
   CSV_INVALID_CLOSING_QUOTE:
     'a quoted cell has a stray quote in it or after it (inside quotes, write a quote twice: "")',

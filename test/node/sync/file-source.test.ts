@@ -92,19 +92,25 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     await writeFile(join(exported, 'Elements.csv'), Buffer.concat([Buffer.from(`${header}\n`), row]));
     const production = await readFile(join(defaultFixtureDir, 'Production.csv'), 'utf8');
     await writeFile(join(exported, 'Production.csv'), production.replaceAll(',', ';'));
+    await writeFile(join(exported, 'Timeline.csv'), 'Date,Event\n2024-01-08,the "Partnership" begins\n');
     const { exitCode, report } = await syncFiles(worker, {
       dir: exported,
-      datasets: ['elements', 'production'],
+      datasets: ['elements', 'production', 'timeline'],
       dryRun: true,
     });
     expect(exitCode).toBe(1);
     const outcome = (id: string) => report.datasets.find((d) => d.dataset === id);
-    const [elementsOutcome, productionOutcome] = [outcome('elements'), outcome('production')];
+    const [elementsOutcome, productionOutcome, timelineOutcome] = ['elements', 'production', 'timeline'].map(
+      outcome,
+    );
     expect(elementsOutcome?.outcome === 'invalid' && elementsOutcome.problems).toEqual([
       expect.objectContaining({ row: 2, message: expect.stringContaining('not UTF-8 text') }),
     ]);
     expect(productionOutcome?.outcome === 'invalid' && productionOutcome.problems).toEqual([
       expect.objectContaining({ row: 1, message: expect.stringContaining('semicolon-separated') }),
+    ]);
+    expect(timelineOutcome?.outcome === 'invalid' && timelineOutcome.problems).toEqual([
+      expect.objectContaining({ row: 2, message: expect.stringContaining('a quote that does not start it') }),
     ]);
   });
 
