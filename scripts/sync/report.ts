@@ -80,10 +80,13 @@ export function outcomeText(d: DatasetOutcome): string {
 /** The whole report for a terminal: a line per dataset, its problems and warnings indented below. */
 export function formatRunReport(report: RunReport): string {
   const width = Math.max(0, ...report.datasets.map((d) => d.dataset.length));
+  // A run stopped by its configuration may know neither its source nor its target.
   const source = report.source.spreadsheet
     ? `spreadsheet ${report.source.spreadsheet}`
-    : `${report.source.dir ?? report.source.kind}`;
-  const lines = [`Sync from ${source}${report.target ? ` to ${report.target}` : ' (dry run)'}`];
+    : (report.source.dir ?? report.source.kind);
+  const from = source ? ` from ${source}` : '';
+  const to = report.target ? ` to ${report.target}` : report.dryRun ? ' (dry run)' : '';
+  const lines = [`Sync${from}${to}`];
   if (report.error) lines.push(`error: ${report.error}`);
   for (const d of report.datasets) {
     lines.push(`  ${d.dataset.padEnd(width)}  ${outcomeText(d)}`);

@@ -80,6 +80,21 @@ describe('the run report', () => {
     );
   });
 
+  it('heads a run its configuration stopped with only what it knows', () => {
+    const stopped: RunReport = {
+      ...report,
+      source: {},
+      target: null,
+      datasets: [],
+      exitCode: 2,
+      error: 'no token',
+    };
+    expect(formatRunReport(stopped).split('\n').slice(0, 2)).toEqual(['Sync', 'error: no token']);
+    expect(formatRunReport({ ...stopped, dryRun: true }).split('\n')[0]).toBe('Sync (dry run)');
+    const dir = { ...stopped, source: { kind: 'file', dir: 'fixtures' } };
+    expect(formatRunReport(dir).split('\n')[0]).toBe('Sync from fixtures');
+  });
+
   it('exits with the worst outcome: target or source failure over configuration over bad cells', () => {
     const failed = (exitCode: 2 | 3) => ({
       ...base,
