@@ -25,7 +25,8 @@ const months = [
   'december',
 ];
 
-const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+// Year first is never ambiguous, whatever the separator.
+const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const dayMonthYear = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$/i;
 const monthDayYear = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 const numeric = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
@@ -62,6 +63,30 @@ function fromParts(year: number, month: number | undefined, day: number, cell: u
   return date === undefined ? expected('a date that exists', cell) : ok(date);
 }
 
+const spelled = (iso: string) => {
+  const [, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return `${day} ${months[month - 1]?.replace(/^./, (c) => c.toUpperCase())}`;
+};
+
+/**
+ * 01/02/2024 in a column that declares no order: rejected, never guessed, with the ISO form of each
+ * reading that exists, so the editor only has to pick the one they meant.
+ */
+function undeclaredOrder(first: number, second: number, year: number, cell: unknown): Reading<string> {
+  const readings = [...new Set([isoDate(year, second, first), isoDate(year, first, second)])].filter(
+    (d) => d !== undefined,
+  );
+  const [only, other] = readings;
+  if (only === undefined) return expected('a date that exists', cell);
+  if (other === undefined)
+    return fail(
+      `${describeValue(cell)} puts day and month in an order this column does not assume: write it as ${only}`,
+    );
+  return fail(
+    `${describeValue(cell)} is ambiguous: write ${only} for ${spelled(only)} or ${other} for ${spelled(other)}`,
+  );
+}
+
 function readText(text: string, options: DateOptions, cell: unknown): Reading<string> {
   const t = text.trim();
   let m = iso.exec(t);
@@ -72,7 +97,7 @@ function readText(text: string, options: DateOptions, cell: unknown): Reading<st
   if (m) return fromParts(Number(m[3]), monthNumber(m[1] ?? ''), Number(m[2]), cell);
   m = numeric.exec(t);
   if (m && options.order === undefined)
-    return fail(`${describeValue(cell)} is ambiguous: day and month could be either way round; ${writeIt}`);
+    return undeclaredOrder(Number(m[1]), Number(m[2]), Number(m[3]), cell);
   if (m) {
     const [first, second] = [Number(m[1]), Number(m[2])];
     return options.order === 'day-first'
