@@ -149,6 +149,12 @@ export function tabSuite(): void {
       );
     });
 
+    it('matches keys whatever their letter case', () => {
+      expect(report([header, china, us, ['CHINA', 2023, '71%', 'USGS']])).toBe(
+        'Production!A4 (row 4, column "Country"): duplicate key: rows 2 and 4 both have Country "CHINA" and Year 2023\n',
+      );
+    });
+
     it('reports a duplicate key on a row that also has a bad cell, but not a row whose key is bad', () => {
       expect(
         report([header, china, ['China', 2023, 'seventy', 'USGS'], ['China', 'twenty', '5%', 'USGS']]),

@@ -63,9 +63,12 @@ describe('diff', () => {
     });
   });
 
-  it('keys rows by every key column, absent cells as null', () => {
-    expect(rowKey({ country: 'CN', year: 2023 }, ['country', 'year'])).toBe('["CN",2023]');
-    expect(rowKey({ country: 'CN' }, ['country', 'year'])).toBe('["CN",null]');
+  it('keys rows by every key column, absent cells as null, text whatever its case', () => {
+    const key = (row: Row) => rowKey(row, ['country', 'year']);
+    expect(key({ country: 'CN', year: 2023 })).not.toBe(key({ country: 'CN', year: 2024 }));
+    expect(key({ country: 'CN', year: 2023 })).toBe(key({ country: 'cn', year: 2023, share: 1 }));
+    expect(key({ country: 'CN' })).toBe(key({ country: 'CN', year: null }));
+    expect(key({ country: 'CN' })).not.toBe(key({ country: 'CN', year: 'null' }));
   });
 
   it('matches rows by the same key the duplicate check uses, so a diff never merges two rows', () => {
