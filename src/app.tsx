@@ -28,7 +28,8 @@ export interface AppOptions {
 const publicCors = cors({
   origin: '*',
   allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-  exposeHeaders: ['ETag', 'Last-Modified', 'Server-Timing'],
+  // Link carries a CSV page's next page, which has no envelope to carry it.
+  exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Server-Timing'],
   maxAge: 86_400,
 });
 

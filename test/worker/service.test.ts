@@ -75,6 +75,16 @@ describe('the deployed Worker', () => {
     expect(res.headers.get('access-control-expose-headers')).toContain('ETag');
   });
 
+  it('lets a page in another origin read the Link to the next CSV page', async () => {
+    const { request, store } = testApp();
+    await seedVersions(store, testDataset, [items(5)]);
+    const res = await request('/v1/datasets/test-items?format=csv&limit=2', {
+      headers: { origin: 'https://dashboard.example' },
+    });
+    expect(res.headers.get('link')).toContain('rel="next"');
+    expect(res.headers.get('access-control-expose-headers')?.split(',')).toContain('Link');
+  });
+
   it('sends problem+json for unknown paths', async () => {
     const res = await worker('/v2/nothing');
     expect(res.status).toBe(404);
