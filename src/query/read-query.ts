@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Column } from '../datasets/columns.ts';
 import { problem } from '../http/problem.ts';
 
@@ -32,7 +33,8 @@ const filterParam = /^filter\[([^\]]*)\]$/;
 /** Numbers as JSON writes them (no hex, no padding), so a filter matches what the rows show. */
 const decimalNumber = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** The same check as the date columns' own schema: 2024-02-30 is no date. */
+const isoDate = z.iso.date();
 
 const badParam = (parameter: string, detail: string) => problem(400, detail, { parameter });
 
@@ -51,6 +53,9 @@ function typedFilterValue(column: Column, raw: string, parameter: string): Filte
       const value = Number(raw);
       if (!decimalNumber.test(raw) || !Number.isFinite(value)) {
         throw badParam(parameter, `${parameter} must be a number, like ${parameter}=42; got "${raw}".`);
+      }
+      if (column.type === 'integer' && !Number.isInteger(value)) {
+        throw badParam(parameter, `${parameter} must be a whole number, like ${parameter}=42; got "${raw}".`);
       }
       return value;
     }
@@ -72,8 +77,11 @@ function typedText(column: Column, raw: string, parameter: string): string {
     if (value !== undefined) return value;
     throw badParam(parameter, `${parameter} must be one of ${column.values.join(', ')}; got "${raw}".`);
   }
-  if (column.format === 'date' && !isoDate.test(raw)) {
-    throw badParam(parameter, `${parameter} must be a date as YYYY-MM-DD, like 2024-01-08; got "${raw}".`);
+  if (column.format === 'date' && !isoDate.safeParse(raw).success) {
+    throw badParam(
+      parameter,
+      `${parameter} must be a date that exists, as YYYY-MM-DD, like 2024-01-08; got "${raw}".`,
+    );
   }
   return raw;
 }

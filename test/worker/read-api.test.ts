@@ -402,8 +402,10 @@ describe('filters on columns of listed values and dates', () => {
 
   it.each([
     ['?filter[kind]=merger', /filter\[kind\] must be one of launch, deal; got "merger"/],
-    ['?filter[on]=8 January 2024', /filter\[on\] must be a date as YYYY-MM-DD/],
+    ['?filter[on]=8 January 2024', /filter\[on\] must be a date that exists, as YYYY-MM-DD/],
     ['?filter[on]=2024-1-8', /YYYY-MM-DD/],
+    ['?filter[on]=2024-13-01', /YYYY-MM-DD/],
+    ['?filter[on]=2023-02-29', /YYYY-MM-DD/],
   ])('%s is a 400 saying what the column holds', async (query, detail) => {
     const res = await request(query);
     expect(res.status).toBe(400);
@@ -422,6 +424,7 @@ describe('bad requests', () => {
     ['?fields=id,,name', 'fields'],
     ['?fields=id,name,id', 'fields'],
     ['?filter[id]=0x1', 'filter[id]'],
+    ['?filter[id]=1.5', 'filter[id]'],
     ['?filter[id]=%201', 'filter[id]'],
     ['?sort=nope', 'sort'],
     ['?sort=-', 'sort'],
