@@ -40,7 +40,10 @@ const notModified = {
   304: { description: 'Unchanged since the ETag in If-None-Match.', headers: cachingHeaders },
 };
 const badQuery = {
-  400: { description: 'A query parameter is unknown or malformed.', content: problemContent },
+  400: {
+    description: 'A query parameter is unknown or malformed (routes without parameters take none).',
+    content: problemContent,
+  },
 };
 const unknown = (what: string) => ({ 404: { description: `No such ${what}.`, content: problemContent } });
 
@@ -57,6 +60,7 @@ export const listDatasets = createRoute({
       content: { 'application/json': { schema: CatalogueSchema } },
     },
     ...notModified,
+    ...badQuery,
   },
 });
 
@@ -92,6 +96,7 @@ export const listVersions = createRoute({
       content: { 'application/json': { schema: VersionsSchema } },
     },
     ...notModified,
+    ...badQuery,
     ...unknown('dataset'),
   },
 });
@@ -125,6 +130,7 @@ export const getSchema = createRoute({
       content: { 'application/schema+json': { schema: z.record(z.string(), z.unknown()) } },
     },
     ...notModified,
+    ...badQuery,
     ...unknown('dataset'),
   },
 });
@@ -163,6 +169,7 @@ export const getChanges = createRoute({
       content: { 'application/json': { schema: ChangesSchema } },
     },
     ...notModified,
+    ...badQuery,
     ...unknown('dataset, version, or stored diff'),
     410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
   },

@@ -15,7 +15,7 @@ export const problemContent = { 'application/problem+json': { schema: ProblemSch
 
 export const DatasetIdParam = z
   .string()
-  .max(64)
+  .max(64, 'Dataset ids are at most 64 characters: lowercase words joined by hyphens, like "production".')
   .regex(datasetIdPattern, 'Dataset ids are lowercase words joined by hyphens, like "production".')
   .openapi({
     param: { name: 'id', in: 'path' },
@@ -25,12 +25,14 @@ export const DatasetIdParam = z
 
 export const VersionParam = z
   .string()
-  .regex(/^[1-9][0-9]{0,8}$/, 'A version is a whole number from 1, like /versions/3.')
+  .regex(/^[1-9][0-9]{0,8}$/, 'A version is a whole number from 1 to 999999999, like /versions/3.')
   .transform(Number)
   .openapi({
     param: { name: 'n', in: 'path' },
     type: 'integer',
-    example: '1',
+    minimum: 1,
+    maximum: 999_999_999,
+    examples: [1],
     description: 'The version number, from 1.',
   });
 
@@ -48,11 +50,16 @@ export const RowsQuery = z.object({
     .optional()
     .openapi({
       type: 'integer',
+      minimum: 1,
+      maximum: maxLimit,
       description: `Rows per page (1–${maxLimit}). With it the response is one page and links.next leads on; without it, every row.`,
     }),
-  offset: wholeNumber('offset', 0, 999_999_999)
-    .optional()
-    .openapi({ type: 'integer', description: 'Rows to skip before the page starts (default 0).' }),
+  offset: wholeNumber('offset', 0, 999_999_999).optional().openapi({
+    type: 'integer',
+    minimum: 0,
+    maximum: 999_999_999,
+    description: 'Rows to skip before the page starts (default 0).',
+  }),
   fields: z
     .string()
     .optional()
@@ -62,7 +69,7 @@ export const RowsQuery = z.object({
     description: 'json (default) or csv (RFC 4180, header row). `Accept: text/csv` also selects CSV.',
   }),
   filter: z
-    .record(z.string(), z.string())
+    .record(z.string(), z.string(), { error: 'filter names a column in brackets: filter[column]=value.' })
     .optional()
     .openapi({
       param: { style: 'deepObject', explode: true },

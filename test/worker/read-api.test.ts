@@ -473,6 +473,17 @@ describe('bad requests', () => {
     }
   });
 
+  it.each([
+    [`/v1/datasets/${'a'.repeat(100)}`, 404, 'at most 64 characters'],
+    ['/v1/datasets/test-items/versions/4294967296', 404, 'from 1 to 999999999'],
+    ['/v1/datasets/test-items?filter=x', 400, 'filter[column]=value'],
+  ])('%s is a %i whose detail says what to send instead', async (path, status, detail) => {
+    const { request } = await seeded();
+    const res = await request(path);
+    expect(res.status).toBe(status);
+    expect((await res.json<{ detail: string }>()).detail).toContain(detail);
+  });
+
   it('404s unknown and unpublished datasets with a detail', async () => {
     const { request } = testApp([testDataset, { ...testDataset, id: 'never-published' }]);
     const unknown = await request('/v1/datasets/no-such-thing');

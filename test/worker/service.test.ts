@@ -24,7 +24,7 @@ describe('the deployed Worker', () => {
         Record<
           string,
           {
-            parameters?: { name: string }[];
+            parameters?: { name: string; schema: { minimum?: number; maximum?: number } }[];
             responses: Record<string, { headers?: Record<string, { required?: boolean }> }>;
           }
         >
@@ -45,6 +45,12 @@ describe('the deployed Worker', () => {
     expect(params).toEqual(
       expect.arrayContaining(['id', 'limit', 'offset', 'fields', 'sort', 'format', 'filter']),
     );
+    const bounds = (path: string, name: string) => {
+      const schema = doc.paths[path]?.get?.parameters?.find((p) => p.name === name)?.schema;
+      return [schema?.minimum, schema?.maximum];
+    };
+    expect(bounds('/v1/datasets/{id}', 'limit')).toEqual([1, 10_000]);
+    expect(bounds('/v1/datasets/{id}/versions/{n}', 'n')).toEqual([1, 999_999_999]);
     for (const status of ['200', '304']) {
       const headers = doc.paths['/v1/datasets/{id}/versions/{n}']?.get?.responses[status]?.headers ?? {};
       expect(Object.keys(headers), status).toEqual(['ETag', 'Cache-Control', 'Last-Modified', 'Cache-Tag']);
