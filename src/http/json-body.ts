@@ -21,6 +21,18 @@ export const configuredBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
 };
 
 /**
+ * Where the parse stopped, never the parser's own message: that quotes the body, which may hold
+ * anything the client sent.
+ */
+function whereItBreaks(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /position (\d+)/.exec(message)?.[1];
+  if (position !== undefined) return ` (it breaks at character ${Number(position) + 1})`;
+  if (/end of (JSON )?input/i.test(message)) return ' (it ends too early)';
+  return '';
+}
+
+/**
  * 415 unless the body is declared JSON, 400 if it does not parse. Parsed here, once, so every failure
  * is a problem that says what to send; the route's validator then reads Hono's cached parse.
  */
@@ -33,10 +45,7 @@ export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   try {
     await c.req.json();
   } catch (error) {
-    throw problem(
-      400,
-      `The body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw problem(400, `The body is not valid JSON${whereItBreaks(error)}.`);
   }
   await next();
 };

@@ -319,6 +319,10 @@ describe('PUT /admin/v1/datasets/:id', () => {
     await expectProblem(await put('{"rows":[]}'), 415, /no Content-Type/);
     await expectProblem(await put('{"rows": [', 'application/json'), 400, /not valid JSON/);
     await expectProblem(await put('', 'application/json'), 400, /not valid JSON/);
+    const quoted = await put('{"rows": [], "note": "hunter2" oops}', 'application/json');
+    expect(quoted.status).toBe(400);
+    const detail = (await quoted.json<{ detail: string }>()).detail;
+    expect(detail).toMatch(/^The body is not valid JSON \(it breaks at character \d+\)\.$/);
     await expectProblem(await put('{"rows": 5}', 'application/json'), 400, /rows/);
     await expectProblem(await put('[1, 2]', 'application/json'), 400);
     await expectProblem(await put('{"rows": [], "baseVersion": -1}', 'application/json'), 400, /baseVersion/);
