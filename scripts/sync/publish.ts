@@ -104,6 +104,11 @@ export async function servedVersions(target: Target, policy: RetryPolicy): Promi
     target.url,
     policy,
   );
+  // An answer not worth retrying (a 404, a 403) means the address is wrong, not that the Worker is down.
+  if (!response.ok && !isRetryableStatus(response.status))
+    throw configError(
+      `--target ${target.url} answered ${response.status} for /v1/datasets: give the Assay Worker's origin, with no path.`,
+    );
   if (!response.ok)
     throw unavailable(`The Worker at ${target.url} answered ${response.status} for its catalogue.`);
   const body = await answerJson<{ datasets?: { id: string; version: number | null }[] }>(response, target);

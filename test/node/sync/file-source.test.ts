@@ -136,4 +136,16 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
       server.close();
     }
   });
+
+  it('a target whose catalogue is not found is a configuration error naming --target', async () => {
+    const { exitCode, report } = await syncFiles(worker, {
+      target: `${worker.url}/some/path`,
+      datasets: ['production'],
+    });
+    expect(exitCode).toBe(2);
+    expect(report.datasets[0]).toMatchObject({
+      outcome: 'failed',
+      error: expect.stringContaining('answered 404 for /v1/datasets'),
+    });
+  });
 });
