@@ -52,6 +52,28 @@ function unheadedCells(rows: readonly SheetRow[], headerRow: SheetRow, tab: stri
   return warnings;
 }
 
+/** A title or blank rows above the headers: where the headers are, rather than every column missing. */
+function misplacedHeaders(
+  def: DatasetDefinition,
+  cells: readonly SheetRow[],
+  tab: string,
+): string | undefined {
+  const below = cells
+    .slice(1, 6)
+    .findIndex((row) => !isBlankRow(row) && mapHeaders(def, row, tab).problems.length === 0);
+  return below === -1
+    ? undefined
+    : `the column headers are in row ${below + 2}: row 1 must hold them (delete the rows above)`;
+}
+
+function headerProblem(tab: string, message: string): TabReport {
+  return {
+    rows: [],
+    problems: [{ tab, cell: 'A1', row: 1, column: null, message, value: null }],
+    warnings: [],
+  };
+}
+
 /**
  * Validates one tab as read from the sheet or a CSV file: `cells[0]` is the header row (sheet row 1),
  * rows may be ragged (the Sheets API drops trailing empty cells). Header problems stop the check there,
@@ -66,16 +88,16 @@ export function validateTab(
   const tab = options.tab ?? def.tab;
   const headerRow = cells[0] ?? [];
   if (isBlankRow(headerRow)) {
-    const message = 'the tab is empty: row 1 must hold the column headers';
-    return {
-      rows: [],
-      problems: [{ tab, cell: 'A1', row: 1, column: null, message, value: null }],
-      warnings: [],
-    };
+    return headerProblem(
+      tab,
+      misplacedHeaders(def, cells, tab) ?? 'the tab is empty: row 1 must hold the column headers',
+    );
   }
   const mapping = mapHeaders(def, headerRow, tab);
   const warnings = [...mapping.warnings, ...unheadedCells(cells, headerRow, tab)];
   if (mapping.problems.length > 0) {
+    const misplaced = misplacedHeaders(def, cells, tab);
+    if (misplaced) return headerProblem(tab, misplaced);
     return { rows: [], problems: sheetOrder(mapping.problems), warnings: sheetOrder(warnings) };
   }
 

@@ -90,6 +90,13 @@ export function tabSuite(): void {
         'Production!A1 (row 1): the tab is empty: row 1 must hold the column headers\n',
       );
     });
+
+    it('points at headers that a title or blank rows pushed down, instead of listing every column missing', () => {
+      const message = (row: number) =>
+        `Production!A1 (row 1): the column headers are in row ${row}: row 1 must hold them (delete the rows above)\n`;
+      expect(report([['', ''], header, china])).toBe(message(2));
+      expect(report([['Rare-earth production, 2023'], [], header, china])).toBe(message(3));
+    });
   });
 
   describe('tab report', () => {
