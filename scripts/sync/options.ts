@@ -71,6 +71,8 @@ export function parseCli(argv: readonly string[]): CliCommand {
   const source = values.source;
   if (source !== undefined && source !== 'google' && source !== 'file')
     return { kind: 'usage-error', message: `--source must be google or file, not "${source}".` };
+  if (values.dir !== undefined && values.dir.trim() === '')
+    return { kind: 'usage-error', message: '--dir takes a folder, like --dir fixtures.' };
   if (values.interval !== undefined && !values.watch)
     return { kind: 'usage-error', message: '--interval only applies with --watch.' };
 

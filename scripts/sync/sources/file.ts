@@ -1,11 +1,17 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { configError } from '../errors.ts';
 import type { TabCells, UnreadableTab, WorkbookSource } from './source.ts';
 
-/** Shown relative to where the command runs, as people type paths. */
-const shown = (path: string) => relative(process.cwd(), path) || '.';
+/** Relative to where the command runs, as people type paths, when it is below it. */
+function belowHere(path: string): string | undefined {
+  const below = relative(process.cwd(), path);
+  return below.startsWith('..') || isAbsolute(below) ? undefined : below || '.';
+}
+
+/** For messages: as typed when below here, else in full. */
+const shown = (path: string) => belowHere(path) ?? resolve(path);
 
 /** CSV text → rows of text cells. Blank lines are kept: a blank row between data rows is a problem to report. */
 export function parseCsv(text: string): TabCells {
@@ -61,7 +67,8 @@ function otherSeparator(text: string): UnreadableTab | undefined {
 export function fileSource(dir: string): WorkbookSource {
   return {
     description: { kind: 'file', dir: shown(dir) },
-    provenance: (tab) => ({ kind: 'file', path: shown(join(dir, `${tab}.csv`)) }),
+    // Public in the version history: a folder outside the project is named by its file alone.
+    provenance: (tab) => ({ kind: 'file', path: belowHere(join(dir, `${tab}.csv`)) ?? `${tab}.csv` }),
     async readTabs(tabs) {
       const info = await stat(dir).catch(() => undefined);
       if (!info?.isDirectory())

@@ -39,6 +39,11 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
       version: 2,
       changes: { added: 0, removed: 3, changed: 0 },
     });
+    // The history is public: a folder outside the project is not named, only the file.
+    const history = (await (await fetch(`${worker.url}/v1/datasets/production/versions`)).json()) as {
+      versions: { source?: unknown }[];
+    };
+    expect(history.versions[0]?.source).toEqual({ kind: 'file', path: 'Production.csv' });
   });
 
   it('a missing CSV is that dataset’s problem, named by its file', async () => {

@@ -49,6 +49,7 @@ describe('parseCli', () => {
     [['--bogus'], "Unknown option '--bogus'"],
     [['extra'], 'extra'],
     [['--source', 'ftp'], '--source must be google or file'],
+    [['--dir', ''], '--dir takes a folder'],
     [['--interval', '5m'], '--interval only applies with --watch'],
     [['--watch', '--interval', '5'], '--interval takes a duration'],
     [['--retry-budget', 'long'], '--retry-budget takes a duration'],
