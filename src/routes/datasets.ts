@@ -110,7 +110,10 @@ async function serveRows(
     version: meta.version,
     publishedAt: meta.publishedAt,
     rowCount: meta.rowCount,
-    ...(query.limit !== undefined && { limit: query.limit, offset: query.offset }),
+    // The body says which rows it holds whenever they are not all of them.
+    ...(query.limit !== undefined
+      ? { limit: query.limit, offset: query.offset }
+      : query.offset > 0 && { offset: query.offset }),
     links: links(meta.dataset, meta.version),
   };
   // The next page is pinned to this version, so paging through never mixes two versions.

@@ -241,6 +241,8 @@ describe('paging, fields, sort and filter', () => {
     const { request } = await seeded([rows], { pageTarget: 200 });
     const json = await (await request('/v1/datasets/test-items?offset=20')).json<Body>();
     expect(json.data).toEqual(rows.slice(20));
+    expect(json).toMatchObject({ offset: 20, rowCount: 25 });
+    expect(json).not.toHaveProperty('limit');
     const csv = await (await request('/v1/datasets/test-items?offset=20&format=csv')).text();
     expect(csv.trimEnd().split('\r\n').slice(1)).toHaveLength(5);
     const beyond = await (await request('/v1/datasets/test-items?offset=99')).json<Body>();
