@@ -57,21 +57,18 @@ export function changesDocument(input: ChangesInput, budget = changesBudgetBytes
     diff.changed.reduce((n, i) => n + utf8Length(line(i)) * 2 + 64, 0);
   if (size > budget) return { ...head, complete: false };
 
-  const keyObject = (key: string) => {
-    const values = JSON.parse(key) as CellValue[];
-    return Object.fromEntries(input.key.map((column, i) => [column, values[i] ?? null]));
-  };
   return {
     ...head,
     complete: true,
     added: diff.added.map((i) => JSON.parse(line(i)) as Row),
     removed: diff.removed.map((key) => JSON.parse(before(key)) as Row),
     changed: diff.changed.map((i) => {
-      const key = next[i]?.key ?? '[]';
+      const after = JSON.parse(line(i)) as Row;
+      // The key as the new row spells it: the diff's own key string is case-folded for matching.
       return {
-        key: keyObject(key),
-        before: JSON.parse(before(key)) as Row,
-        after: JSON.parse(line(i)) as Row,
+        key: Object.fromEntries(input.key.map((column) => [column, after[column] ?? null])),
+        before: JSON.parse(before(next[i]?.key ?? '[]')) as Row,
+        after,
       };
     }),
   };

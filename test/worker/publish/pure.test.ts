@@ -84,6 +84,24 @@ describe('diff', () => {
     expect(new Set(rows.map((row) => rowKey(row, def.key))).size).toBe(rows.length - duplicates.length);
   });
 
+  it('names a changed row by its key as the new row spells it, though keys match whatever the case', () => {
+    const before = keyed([{ id: 1, name: 'united states', share: 1, active: true }]);
+    const after = keyed([{ id: 1, name: 'United States', share: 2, active: true }]);
+    const byName = (rows: typeof before) =>
+      rows.map(({ line }) => ({ key: rowKey(JSON.parse(line), ['name']), line }));
+    const doc = changesDocument({
+      dataset: 'd',
+      version: 2,
+      previousVersion: 1,
+      key: ['name'],
+      diff: diffLines(asMap(byName(before)), byName(after)),
+      next: byName(after),
+      previous: asMap(byName(before)),
+    });
+    expect(doc.counts).toEqual({ added: 0, removed: 0, changed: 1 });
+    expect(doc.changed?.[0]?.key).toEqual({ name: 'United States' });
+  });
+
   it('builds the stored document with before and after, or only counts past its budget', () => {
     const before = keyed(items(3));
     const after = keyed([{ id: 0, name: 'zero', share: null, active: true }, ...items(4).slice(1)]);
