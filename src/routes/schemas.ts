@@ -106,7 +106,9 @@ export const CatalogueSchema = z
         version: z.number().int().nullable(),
         updatedAt: z.string().nullable(),
         rowCount: z.number().int().nullable(),
-        links: LinksSchema,
+        links: z.record(z.string(), z.string()).openapi({
+          description: 'Relative links: self (the latest version), csv, versions, schema.',
+        }),
       }),
     ),
   })
