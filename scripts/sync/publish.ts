@@ -35,11 +35,13 @@ export type PublishAnswer =
 
 const isLoopback = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
 
-function unreachable(target: string, cause: unknown, policy: RetryPolicy): Error {
+function unreachable(target: string, cause: unknown, waitedMs: number): Error {
   const code = (cause as { cause?: { code?: string } }).cause?.code ?? (cause as Error).name;
-  const hint = isLoopback(target) ? ' Is the local Worker running (npm start)?' : '';
+  const hint = isLoopback(target)
+    ? ' Is the local Worker running (npm start), on this port? Set PORT (or --target) to match it.'
+    : '';
   return unavailable(
-    `Could not reach the Worker at ${target} (${code}), still after retrying for ${formatDuration(policy.budgetMs)}.${hint}`,
+    `Could not reach the Worker at ${target} (${code}), still after retrying for ${formatDuration(waitedMs)}.${hint}`,
   );
 }
 
@@ -71,7 +73,7 @@ async function fetchWithRetry(url: string, init: RequestInit, target: string, po
     );
     if (delay === undefined) {
       if (response) return response;
-      throw unreachable(target, failure, policy);
+      throw unreachable(target, failure, now - started);
     }
     await response?.body?.cancel();
     await sleep(delay);

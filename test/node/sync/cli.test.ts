@@ -141,6 +141,8 @@ describe('npm run sync', { timeout: 30_000 }, () => {
     const ran = await cli(['--target', 'http://127.0.0.1:9', '--retry-budget', '1s'], { ADMIN_TOKEN: 'x' });
     expect(ran.code).toBe(3);
     expect(ran.stdout).toContain('Could not reach the Worker at http://127.0.0.1:9');
+    expect(ran.stdout).toContain('Set PORT (or --target) to match it.');
+    expect(ran.stdout).toMatch(/after retrying for (\d+ ms|1\.\d s)\./);
     expect(ran.ms).toBeLessThan(5_000);
   });
 
