@@ -17,7 +17,7 @@ const schema = z.object({
   }),
   year: required(year()).meta({
     title: 'As of',
-    description: 'The year the share was reported for.',
+    description: 'The year the source reports the share for ("currently" in a 2024 article is 2024).',
   }),
   share: required(percent({ min: 0, max: 100 })).meta({
     title: 'Share of needs met by supplier (%)',
@@ -47,5 +47,5 @@ export const dependence: DatasetDefinition<typeof schema> = {
   key: ['country', 'supplier', 'year'],
   schema,
   shrinkGuard: 0.5,
-  chart: { kind: 'bar', x: 'country', y: 'share' },
+  chart: { kind: 'bar', x: 'supplier', y: 'share' },
 };

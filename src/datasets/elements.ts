@@ -9,7 +9,7 @@ import type { DatasetDefinition } from './types.ts';
 const schema = z.object({
   atomicNumber: required(integer({ min: 1, max: 118, noun: 'an atomic number' })).meta({
     title: 'Atomic number',
-    description: 'Z, the number of protons: 21 for scandium, 57–71 for the lanthanides.',
+    description: 'Z, the number of protons: 21 for scandium, 39 for yttrium, 57–71 for the lanthanides.',
   }),
   symbol: required(
     text({ pattern: { regex: /^[A-Z][a-z]?$/, description: 'a chemical symbol such as Nd' } }),
@@ -23,7 +23,8 @@ const schema = z.object({
   }),
   group: optional(oneOf(['light', 'heavy'])).meta({
     title: 'Group',
-    description: 'Light or heavy rare-earth element; null for scandium, which is usually listed apart.',
+    description:
+      'Light or heavy rare-earth element, in the common grouping (La–Sm light; Eu–Lu and yttrium heavy); null for scandium, which is usually listed apart.',
   }),
   lanthanide: required(boolean()).meta({
     title: 'Lanthanide',

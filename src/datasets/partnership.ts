@@ -8,7 +8,7 @@ import type { DatasetDefinition } from './types.ts';
 const schema = z.object({
   number: required(integer({ min: 1 })).meta({
     title: 'No.',
-    description: 'The pillar number, in the order the agreement lists them.',
+    description: 'The pillar number, in the order the source lists them.',
   }),
   pillar: required(text({ maxLength: 80 })).meta({
     title: 'Pillar',

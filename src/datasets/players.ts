@@ -19,7 +19,7 @@ const schema = z.object({
   }),
   country: optional(text({ maxLength: 100 })).meta({
     title: 'Country',
-    description: 'Where it is based, or null for groups across countries.',
+    description: 'Where it is based, or null when the source does not say (or it spans countries).',
   }),
   role: required(text()).meta({
     title: 'Role',
@@ -37,7 +37,7 @@ export const players: DatasetDefinition<typeof schema> = {
   id: 'players',
   title: 'Key players',
   description:
-    'Governments, agencies, companies and researchers working on the US–Japan rare-earth supply chain.',
+    'The governments, agencies, companies and researchers the source names as working on the US–Japan rare-earth supply chain.',
   tab: 'Players',
   key: ['name'],
   schema,

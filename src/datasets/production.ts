@@ -17,7 +17,7 @@ const schema = z.object({
   }),
   share: required(percent({ min: 0, max: 100 })).meta({
     title: 'Share of global production (%)',
-    description: "The country's share of world rare-earth mine production, in percent (70 means 70 %).",
+    description: "The country's share of global rare-earth production, in percent (70 means 70 %).",
   }),
   shareApproximate: approximateFlag('share', {
     title: 'Share is approximate',
@@ -34,7 +34,8 @@ export type ProductionRow = z.output<typeof schema>;
 export const production: DatasetDefinition<typeof schema> = {
   id: 'production',
   title: 'Rare-earth production by country',
-  description: "Each country's share of global rare-earth production, per year, as estimated by the USGS.",
+  description:
+    "The main producers' shares of global rare-earth production, per year, rounded as the source gives them (the seed article's table, which cites the USGS).",
   tab: 'Production',
   key: ['country', 'year'],
   schema,

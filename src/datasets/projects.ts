@@ -19,7 +19,7 @@ const schema = z.object({
   }),
   location: optional(text({ maxLength: 100 })).meta({
     title: 'Location',
-    description: 'Where it takes place, or null when it has no single place.',
+    description: 'Where it takes place, as the source names it, or null when the source gives no place.',
   }),
   source: required(text()).meta({
     title: 'Source',

@@ -6,8 +6,8 @@ import { text } from './coerce/text.ts';
 import type { DatasetDefinition } from './types.ts';
 
 /*
- * History is known at different precisions ("the 1990s", "2010", "8 January 2024", or only "after the
- * 1990s"). Rather than invent precision, `period` keeps the words, `year` gives a year to sort and
+ * History is known at different precisions ("the 1990s", "2010", "8 January 2024", or not at all:
+ * "undated"). Rather than invent precision, `period` keeps the words, `year` gives a year to sort and
  * chart by when there is one, and `date` is filled only when the exact day is known.
  */
 const schema = z.object({

@@ -70,7 +70,7 @@ describe('the clean fixture workbook', () => {
 
   it('yields the players, the projects and a timeline with fuzzy and exact dates', () => {
     expect(rowsOf('Players').map((p) => p.abbreviation ?? p.name)).toEqual([
-      'DoD',
+      'US Department of Defense',
       'METI',
       'Lynas Rare Earths',
       'MP Materials',
@@ -84,7 +84,7 @@ describe('the clean fixture workbook', () => {
     ]);
     expect(rowsOf('Timeline').map(({ period, year, date }) => ({ period, year, date }))).toEqual([
       { period: '1990s', year: 1990, date: null },
-      { period: 'since the 1990s', year: null, date: null },
+      { period: 'undated', year: null, date: null },
       { period: '2010', year: 2010, date: null },
       { period: '2024-01-08', year: 2024, date: '2024-01-08' },
     ]);
