@@ -35,10 +35,15 @@ export function answerFromMemory(request: Request, caches: ReaderCaches): Respon
     });
   }
   if (entry.body === null) return undefined;
-  return new Response(request.method === 'HEAD' ? null : bytesBody(entry.body), {
-    status: 200,
-    headers: entry.headers,
-  });
+  if (request.method === 'HEAD') return new Response(null, { status: 200, headers: headOf(entry) });
+  return new Response(bytesBody(entry.body), { status: 200, headers: entry.headers });
+}
+
+/** HEAD says how long the GET body is, as a streamed GET cannot. */
+function headOf(entry: CachedResponse): Headers {
+  const headers = new Headers(entry.headers);
+  if (entry.body) headers.set('content-length', String(entry.body.byteLength));
+  return headers;
 }
 
 /** Keeps what a route marked cacheable, once every header middleware has had its say. */
@@ -47,7 +52,8 @@ export function rememberResponses(caches: ReaderCaches): MiddlewareHandler<AppEn
     await next();
     const lifetime = c.var.cacheable;
     const { status } = c.res;
-    if (!lifetime || c.req.method !== 'GET' || (status !== 200 && status !== 304)) return;
+    // Hono answers HEAD by running GET and dropping the body afterwards, so c.res still holds it here.
+    if (!lifetime || (status !== 200 && status !== 304)) return;
     const etag = c.res.headers.get('etag');
     const key = cacheKey(c.req.url, c.req.header('accept'));
     const store = lifetime === 'moving' ? caches.movingResponses : caches.responses;
@@ -63,5 +69,6 @@ export function rememberResponses(caches: ReaderCaches): MiddlewareHandler<AppEn
       ...(lifetime !== 'moving' && { version: lifetime }),
     };
     store.set(key, cached);
+    if (c.req.method === 'HEAD') c.res = new Response(null, { status, headers: headOf(cached) });
   };
 }
