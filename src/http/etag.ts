@@ -31,7 +31,8 @@ export function representationEtag(contentHash: string, version: number, represe
 }
 
 /** RFC 9110 If-None-Match: weak comparison, a list of tags, or `*`. */
-export function ifNoneMatchHits(header: string, etag: string): boolean {
+export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
   if (header.trim() === '*') return true;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return header.split(',').some((tag) => opaque(tag) === opaque(etag));

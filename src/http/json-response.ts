@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { sha256 } from '../store/content-hash.ts';
 import { httpDate } from './cache-headers.ts';
-import { notModified } from './not-modified.ts';
+import { ifNoneMatchHits } from './etag.ts';
 
 export interface JsonResponseOptions {
   cacheControl: string;
@@ -30,8 +30,6 @@ export async function jsonResponse(
     'cache-tag': options.cacheTag,
     ...(options.lastModified && { 'last-modified': httpDate(options.lastModified) }),
   };
-  if (notModified(c.req.raw.headers, { etag, lastModified: headers['last-modified'] })) {
-    return c.body(null, 304, headers);
-  }
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
   return c.body(body, 200, { ...headers, 'content-type': options.contentType ?? 'application/json' });
 }

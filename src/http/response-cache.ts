@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { bytesBody } from '../render/byte-stream.ts';
 import { type CachedResponse, cachedHead, type ReaderCaches } from '../store/reader.ts';
-import { notModified } from './not-modified.ts';
+import { ifNoneMatchHits } from './etag.ts';
 
 /**
  * The isolate's own copy of finished responses, so a hot dataset is answered without routing,
@@ -28,7 +28,7 @@ export function answerFromMemory(request: Request, caches: ReaderCaches): Respon
     const head = cachedHead(caches, entry.version.dataset);
     if (!head || entry.version.version < head.retainedFrom) return undefined;
   }
-  if (notModified(request.headers, entry)) {
+  if (ifNoneMatchHits(request.headers.get('if-none-match') ?? undefined, entry.etag)) {
     return new Response(null, {
       status: 304,
       headers: entry.headers.filter(([name]) => !withoutBody.has(name)),
@@ -60,10 +60,8 @@ export function rememberResponses(caches: ReaderCaches): MiddlewareHandler<AppEn
     // A 304 is remembered only where nothing better is known, so pollers that only ever revalidate
     // are answered from memory too.
     if (!etag || (status === 304 && store.get(key))) return;
-    const lastModified = c.res.headers.get('last-modified');
     const cached: CachedResponse = {
       etag,
-      ...(lastModified && { lastModified }),
       headers: [...c.res.headers],
       body: status === 200 ? new Uint8Array(await c.res.clone().arrayBuffer()) : null,
       ...(lifetime !== 'moving' && { version: lifetime }),

@@ -37,11 +37,7 @@ const cachingHeaders = z.object({
 });
 
 const notModified = {
-  304: {
-    description:
-      'Unchanged since the ETag in If-None-Match or, when no If-None-Match is sent, since the date in If-Modified-Since.',
-    headers: cachingHeaders,
-  },
+  304: { description: 'Unchanged since the ETag in If-None-Match.', headers: cachingHeaders },
 };
 const badQuery = {
   400: {

@@ -5,9 +5,8 @@ import { rowJsonSchema } from '../datasets/json-schema.ts';
 import type { DatasetDefinition } from '../datasets/types.ts';
 import type { AppEnv } from '../env.ts';
 import { cacheTags, httpDate, immutableCacheControl, latestCacheControl } from '../http/cache-headers.ts';
-import { representationEtag } from '../http/etag.ts';
+import { ifNoneMatchHits, representationEtag } from '../http/etag.ts';
 import { jsonResponse } from '../http/json-response.ts';
-import { notModified } from '../http/not-modified.ts';
 import { problem } from '../http/problem.ts';
 import {
   type ReadQuery,
@@ -104,9 +103,7 @@ async function serveRows(
     vary: 'Accept',
   };
   c.set('cacheable', route === 'latest' ? 'moving' : { dataset: meta.dataset, version: meta.version });
-  if (notModified(c.req.raw.headers, { etag, lastModified: headers['last-modified'] })) {
-    return c.body(null, 304, headers);
-  }
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
 
   const envelope = {
     dataset: meta.dataset,
@@ -206,9 +203,7 @@ export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHo
       'cache-tag': cacheTags(id),
     };
     c.set('cacheable', { dataset: id, version: n });
-    if (notModified(c.req.raw.headers, { etag: headers.etag, lastModified: headers['last-modified'] })) {
-      return c.body(null, 304, headers);
-    }
+    if (ifNoneMatchHits(c.req.header('if-none-match'), headers.etag)) return c.body(null, 304, headers);
     const changes = await c.var.reader.changes(id, n);
     if (changes === null) {
       throw problem(

@@ -14,7 +14,6 @@ export interface CachedResponse {
   /** The numbered version an immutable response shows, so retention can still retire it. */
   version?: { dataset: string; version: number };
   etag: string;
-  lastModified?: string;
   headers: [string, string][];
   /** Null for a 304 remembered only to answer the same revalidation again. */
   body: Uint8Array | null;

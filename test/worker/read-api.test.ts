@@ -72,23 +72,6 @@ describe('latest version', () => {
     expect(stale.status).toBe(200);
   });
 
-  it('answers If-Modified-Since with 304 until a newer version is published', async () => {
-    const { request, store } = await seeded();
-    const lastModified = (await request('/v1/datasets/test-items')).headers.get('last-modified') ?? '';
-    const since = { headers: { 'if-modified-since': lastModified } };
-    const fresh = testApp();
-    const res = await fresh.request('/v1/datasets/test-items?format=csv', since);
-    expect(res.status).toBe(304);
-    expect(fresh.counter.reads).toBe(1);
-    expect((await request('/v1/datasets/test-items', since)).status).toBe(304);
-    expect((await request('/v1/datasets/test-items/versions/1/changes', since)).status).toBe(304);
-    expect((await request('/v1/datasets', since)).status).toBe(304);
-    await seedVersions(store, testDataset, [items(5), items(6)]);
-    const moved = await testApp().request('/v1/datasets/test-items', since);
-    expect(moved.status).toBe(200);
-    expect((await moved.json<Body>()).version).toBe(2);
-  });
-
   it('moves to a new version and a new ETag when one is published', async () => {
     const { request, store } = await seeded([items(5)]);
     const first = await request('/v1/datasets/test-items');
