@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { ensureLocalAdminToken } from './start/dev-vars.ts';
 import { startLocalWorker } from './start/local-worker.ts';
-import { portIsFree } from './start/port.ts';
+import { parsePort, portIsFree, portMessage } from './start/port.ts';
 import { formatRunReport } from './sync/report.ts';
 import { runSync } from './sync/run.ts';
 
 const portText = process.env.PORT ?? '8787';
-const port = Number(portText);
-if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-  console.error(`PORT must be a whole number from 1 to 65535; got "${portText}".`);
+const port = parsePort(portText);
+if (port === undefined) {
+  console.error(portMessage(portText));
   process.exit(2);
 }
 if (!(await portIsFree(port))) {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
+import { parsePort, portMessage } from '../start/port.ts';
 import { parseDuration } from './duration.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryPolicyWithin } from './retry.ts';
 
@@ -52,8 +53,6 @@ export interface SyncConfig {
 type Env = Readonly<Record<string, string | undefined>>;
 
 export const defaultTarget = 'http://127.0.0.1:8787';
-/** Where `npm start` listens: its PORT, like the Worker it started. */
-const localTarget = (env: Env) => `http://127.0.0.1:${set(env, 'PORT') ?? 8787}`;
 export const defaultFixtureDir = join(import.meta.dirname, '../../fixtures');
 const defaultIntervalMs = 5 * 60_000;
 
@@ -149,6 +148,16 @@ export function clientToken(value: string): string {
   return colon === -1 ? first : first.slice(colon + 1);
 }
 
+/** The Worker to publish to and the setting that named it, so a bad value's message names what to fix. */
+function targetSetting(options: SyncOptions, env: Env): [string, string] {
+  if (options.target !== undefined) return ['--target', options.target];
+  const fromEnv = set(env, 'ASSAY_TARGET_URL');
+  if (fromEnv) return ['ASSAY_TARGET_URL', fromEnv];
+  // Where `npm start` listens: its PORT, like the Worker it started.
+  const port = set(env, 'PORT');
+  return port ? ['PORT', `http://127.0.0.1:${port}`] : ['--target', defaultTarget];
+}
+
 function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
@@ -175,7 +184,8 @@ export function resolveConfig(
   const datasets = wanted.length === 0 ? catalogue : catalogue.filter((d) => wanted.includes(d.id));
 
   const credentials = googleCredentials(env);
-  const kind = options.source ?? (credentials ? 'google' : 'file');
+  // A folder given on the command line says which workbook is meant, whatever credentials are set.
+  const kind = options.source ?? (options.dir !== undefined || !credentials ? 'file' : 'google');
   let source: SourceConfig;
   if (kind === 'file') {
     source = { kind: 'file', dir: options.dir ?? defaultFixtureDir };
@@ -207,10 +217,12 @@ export function resolveConfig(
   };
   if (options.dryRun) return { ok: true, config: { ...base, target: null } };
 
-  const targetText = options.target ?? set(env, 'ASSAY_TARGET_URL') ?? localTarget(env);
+  const [targetFrom, targetText] = targetSetting(options, env);
   const url = URL.canParse(targetText) ? new URL(targetText) : undefined;
+  const port = set(env, 'PORT') ?? '';
+  if (targetFrom === 'PORT' && parsePort(port) === undefined) return fail(portMessage(port));
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
-    return fail(`--target must be an http(s) URL, like ${defaultTarget}; got "${targetText}".`);
+    return fail(`${targetFrom} must be an http(s) URL, like ${defaultTarget}; got "${targetText}".`);
   // The .dev.vars token belongs to the local Worker: never send it anywhere else.
   const tokenText = set(env, 'ADMIN_TOKEN') ?? (isLoopback(url) ? devVars.ADMIN_TOKEN : undefined);
   const token = tokenText ? clientToken(tokenText) : '';

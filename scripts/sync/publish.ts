@@ -35,14 +35,19 @@ export type PublishAnswer =
 
 const isLoopback = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
 
+const errorCode = (error: unknown) =>
+  (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+
+/** Nothing listens on that local port: npm start is not running, and waiting will not start it. */
+const refusedLocally = (target: string, error: unknown) =>
+  isLoopback(target) && errorCode(error) === 'ECONNREFUSED';
+
 function unreachable(target: string, cause: unknown, waitedMs: number): Error {
-  const code = (cause as { cause?: { code?: string } }).cause?.code ?? (cause as Error).name;
+  const retried = waitedMs > 0 ? `, still after retrying for ${formatDuration(waitedMs)}` : '';
   const hint = isLoopback(target)
     ? ' Is the local Worker running (npm start), on this port? Set PORT (or --target) to match it.'
     : '';
-  return unavailable(
-    `Could not reach the Worker at ${target} (${code}), still after retrying for ${formatDuration(waitedMs)}.${hint}`,
-  );
+  return unavailable(`Could not reach the Worker at ${target} (${errorCode(cause)})${retried}.${hint}`);
 }
 
 /**
@@ -62,6 +67,7 @@ async function fetchWithRetry(url: string, init: RequestInit, target: string, po
       });
       if (!isRetryableStatus(response.status)) return response;
     } catch (error) {
+      if (refusedLocally(target, error)) throw unreachable(target, error, 0);
       failure = error;
     }
     const now = Date.now();
@@ -80,12 +86,12 @@ async function fetchWithRetry(url: string, init: RequestInit, target: string, po
   }
 }
 
-/** A success answer's JSON; anything else means --target is not an Assay Worker (exit 3, no stack). */
+/** A success answer's JSON; anything else means --target is not an Assay Worker (exit 2, no stack). */
 async function answerJson<T>(response: Response, target: Target): Promise<T> {
   try {
     return (await response.json()) as T;
   } catch {
-    throw unavailable(
+    throw configError(
       `The server at ${target.url} answered ${response.status} with something that is not JSON: ` +
         'is --target the Assay Worker?',
     );

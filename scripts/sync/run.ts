@@ -34,7 +34,7 @@ function readDevVars(path: string): Record<string, string> {
 function missingTab(def: DatasetDefinition, source: WorkbookSource): Problem {
   const message =
     source.description.kind === 'file'
-      ? `there is no ${def.tab}.csv in ${source.description.dir}`
+      ? `there is no ${def.tab}.csv (or Google's download name "<Spreadsheet> - ${def.tab}.csv") in ${source.description.dir}`
       : `the spreadsheet has no tab named "${def.tab}"; add it, or rename the tab that holds this data`;
   return { tab: def.tab, cell: 'A1', row: 1, column: null, message, value: null };
 }

@@ -3,10 +3,11 @@ export const usage = `Usage: npm run sync -- [options]
 Reads the workbook, validates every dataset tab, and publishes each valid, changed dataset to the
 Worker's admin API. Invalid tabs are reported cell by cell and not published; the others still are.
 
-Source (default: google when Google credentials are set, otherwise file)
+Source (default: file with --dir or without Google credentials, otherwise google)
   --source google|file   where the workbook comes from
   --spreadsheet ID       the Google spreadsheet (default: $ASSAY_SPREADSHEET_ID)
-  --dir DIR              the file source's folder, one <Tab>.csv per tab (default: fixtures/)
+  --dir DIR              the file source's folder, one <Tab>.csv per tab, or the tabs as
+                         downloaded from Google Sheets ("<Spreadsheet> - <Tab>.csv"); default fixtures/
   --no-status            do not write the "Publish status" tab (Google source)
 
 Target
@@ -33,5 +34,6 @@ Environment
   ASSAY_GOOGLE_API_ROOT           another Sheets API origin (a proxy; tests use a fake)
 
 Exit codes: 0 published or unchanged, 1 validation failed (that dataset not published),
-2 usage or configuration error, 3 a source or the target failed after retries.
+2 usage or configuration error, 3 a source or the target failed after retries (at once when
+nothing listens on a local target's port).
 `;

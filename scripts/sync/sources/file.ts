@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { configError } from '../errors.ts';
 import type { TabCells, UnreadableTab, WorkbookSource } from './source.ts';
+import { tabFile } from './tab-files.ts';
 
 /** Relative to where the command runs, as people type paths, when it is below it. */
 function belowHere(path: string): string | undefined {
@@ -63,30 +64,44 @@ function otherSeparator(text: string): UnreadableTab | undefined {
     : undefined;
 }
 
-/** A folder with one `<Tab>.csv` per tab: the fixture workbook, or an export of a real one. */
+/** A folder with one CSV per tab (see tabFile): the fixture workbook, or an export of a real one. */
 export function fileSource(dir: string): WorkbookSource {
+  /** Each tab's file as found by the last read, for the version's provenance. */
+  const files = new Map<string, string>();
   return {
     description: { kind: 'file', dir: shown(dir) },
     // Public in the version history: a folder outside the project is named by its file alone.
-    provenance: (tab) => ({ kind: 'file', path: belowHere(join(dir, `${tab}.csv`)) ?? `${tab}.csv` }),
+    provenance: (tab) => {
+      const file = files.get(tab) ?? `${tab}.csv`;
+      return { kind: 'file', path: belowHere(join(dir, file)) ?? file };
+    },
     async readTabs(tabs) {
       const info = await stat(dir).catch(() => undefined);
       if (!info?.isDirectory())
         throw configError(
           `--dir: there is no folder at ${shown(dir)}; it should hold one <Tab>.csv per tab.`,
         );
-      if (!(await readdir(dir)).some((name) => name.toLowerCase().endsWith('.csv'))) {
+      const names = await readdir(dir);
+      if (!names.some((name) => name.toLowerCase().endsWith('.csv'))) {
         throw configError(`--dir: ${shown(dir)} holds no CSV files; it should hold one <Tab>.csv per tab.`);
       }
       const read = await Promise.all(
         tabs.map(async (tab): Promise<[string, TabCells | UnreadableTab | undefined]> => {
-          const bytes = await readFile(join(dir, `${tab}.csv`)).catch((error: NodeJS.ErrnoException) => {
-            if (error.code === 'ENOENT') return undefined;
-            throw configError(
-              `Cannot read ${shown(join(dir, `${tab}.csv`))}: ${error.code ?? error.message}.`,
-            );
+          const found = tabFile(tab, names);
+          if (found === undefined) return [tab, undefined];
+          if ('ambiguous' in found)
+            return [
+              tab,
+              {
+                row: 1,
+                message: `several files could hold this tab (${found.ambiguous.join(', ')}); keep one, or name it ${tab}.csv`,
+              },
+            ];
+          files.set(tab, found.file);
+          const path = join(dir, found.file);
+          const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+            throw configError(`Cannot read ${shown(path)}: ${error.code ?? error.message}.`);
           });
-          if (bytes === undefined) return [tab, undefined];
           const text = utf8Text(bytes);
           if (typeof text !== 'string') return [tab, text];
           const misseparated = otherSeparator(text);

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { JWT, OAuth2Client } from 'google-auth-library';
 import { configError } from '../errors.ts';
@@ -20,6 +21,14 @@ function serviceAccount(json: string, variable: string, scopes: string[]): JWT {
       `${variable} does not hold a service-account JSON key (with client_email and private_key); ` +
         'create one in the Google Cloud console under the service account\'s "Keys".',
     );
+  try {
+    createPrivateKey(key.private_key);
+  } catch {
+    // Found now rather than as a signing error inside the first request, which reads like a network fault.
+    throw configError(
+      `The private_key in ${variable} is not a readable PEM private key; download a new JSON key for the service account.`,
+    );
+  }
   return new JWT({
     email: key.client_email,
     key: key.private_key,

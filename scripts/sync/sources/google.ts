@@ -32,7 +32,12 @@ interface HttpError {
 }
 
 /** Google's answers → what a person does next, naming the variable and never echoing a credential. */
-function failure(error: unknown, config: GoogleConfig, policy: RetryPolicy, doing: string): SyncError {
+function failure(
+  error: unknown,
+  config: GoogleConfig,
+  retry: { policy: RetryPolicy; startedAt: number },
+  doing: string,
+): SyncError {
   if (error instanceof SyncError) return error;
   const e = error as HttpError;
   const status = e.status ?? e.response?.status;
@@ -53,9 +58,11 @@ function failure(error: unknown, config: GoogleConfig, policy: RetryPolicy, doin
     return configError(`The Google Sheets API refused to ${doing} (HTTP ${status}).`);
   const what =
     status === undefined ? `could not be reached (${e.code ?? 'network error'})` : `answered ${status}`;
-  return unavailable(
-    `The Google Sheets API ${what} while trying to ${doing}, still after retrying for ${formatDuration(policy.budgetMs)}.`,
-  );
+  // Shorter than the first wait: it failed at once, and saying "after retrying" would mislead.
+  const waited = Date.now() - retry.startedAt;
+  const retried =
+    waited >= retry.policy.initialDelayMs ? `, still after retrying for ${formatDuration(waited)}` : '';
+  return unavailable(`The Google Sheets API ${what} while trying to ${doing}${retried}.`);
 }
 
 /** A spreadsheet read through the Sheets API: private is fine, once shared with the service account. */
@@ -95,6 +102,7 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
     provenance: (tab) => ({ kind: 'google', spreadsheet: spreadsheetId, tab }),
     async readTabs(tabs) {
       let read: Map<string, TabCells>;
+      const retry = { policy, startedAt: Date.now() };
       try {
         read = await readGrid(tabs).catch(async (error) => {
           if (!isMissingTabError(error)) throw error;
@@ -103,15 +111,16 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
           return existing.length === 0 ? new Map<string, TabCells>() : readGrid(existing);
         });
       } catch (error) {
-        throw failure(error, config, policy, 'read the spreadsheet');
+        throw failure(error, config, retry, 'read the spreadsheet');
       }
       return new Map(tabs.map((tab) => [tab, read.get(tab)]));
     },
     async writeStatus(rows) {
+      const retry = { policy, startedAt: Date.now() };
       try {
         await writeStatusTab(api, spreadsheetId, rows);
       } catch (error) {
-        throw failure(error, config, policy, 'write the status tab');
+        throw failure(error, config, retry, 'write the status tab');
       }
     },
   };

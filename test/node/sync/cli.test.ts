@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasets } from '../../../src/datasets/registry.ts';
@@ -33,6 +34,17 @@ function startCli(
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started })),
   );
   return { child, done };
+}
+
+/** A loopback port nothing listens on: one the system just handed out and took back. */
+function closedPort(): Promise<number> {
+  const server = createServer();
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    }),
+  );
 }
 
 const cli = (args: string[], env: Record<string, string> = {}) => startCli(args, env).done;
@@ -137,13 +149,34 @@ describe('npm run sync', { timeout: 30_000 }, () => {
     expect(ran.stdout + ran.stderr).not.toContain('wrong-token-value');
   });
 
-  it('a Worker that is not running: exit 3 within the retry budget', async () => {
-    const ran = await cli(['--target', 'http://127.0.0.1:9', '--retry-budget', '1s'], { ADMIN_TOKEN: 'x' });
+  it('a local Worker that is not running: exit 3 at once, without waiting out the retry budget', async () => {
+    const port = await closedPort();
+    const ran = await cli(['--target', `http://127.0.0.1:${port}`, '--retry-budget', '10m'], {
+      ADMIN_TOKEN: 'x',
+    });
     expect(ran.code).toBe(3);
-    expect(ran.stdout).toContain('Could not reach the Worker at http://127.0.0.1:9');
-    expect(ran.stdout).toContain('Set PORT (or --target) to match it.');
-    expect(ran.stdout).toMatch(/after retrying for (\d+ ms|1\.\d s)\./);
-    expect(ran.ms).toBeLessThan(5_000);
+    expect(ran.stdout).toContain(
+      `Could not reach the Worker at http://127.0.0.1:${port} (ECONNREFUSED). Is the local Worker running (npm start), on this port? Set PORT (or --target) to match it.`,
+    );
+    expect(ran.ms).toBeLessThan(30_000);
+  });
+
+  it('a service-account key whose private_key is not a key: exit 2 naming the variable, before any request', async () => {
+    const key = JSON.stringify({
+      client_email: 'sync@project.iam.gserviceaccount.com',
+      private_key: '-----BEGIN PRIVATE KEY-----\nNOT-A-KEY-SECRET\n-----END PRIVATE KEY-----\n',
+    });
+    const ran = await cli(['--target', worker.url], {
+      ...env,
+      GOOGLE_SERVICE_ACCOUNT_KEY: key,
+      ASSAY_SPREADSHEET_ID: 'x',
+      ASSAY_GOOGLE_API_ROOT: 'http://127.0.0.1:9',
+    });
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toContain(
+      'The private_key in GOOGLE_SERVICE_ACCOUNT_KEY is not a readable PEM private key',
+    );
+    expect(ran.stdout + ran.stderr).not.toContain('NOT-A-KEY-SECRET');
   });
 
   it('--watch runs again and again, and SIGTERM stops it cleanly', async () => {

@@ -50,8 +50,33 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     const { exitCode, report } = await syncFiles(worker, { dir, datasets: ['elements'] });
     expect(exitCode).toBe(1);
     expect(report.datasets[0]?.outcome === 'invalid' && report.datasets[0].problems[0]?.message).toMatch(
-      /^there is no Elements\.csv in /,
+      /^there is no Elements\.csv \(or Google's download name "<Spreadsheet> - Elements\.csv"\) in /,
     );
+  });
+
+  it('reads tabs downloaded from Google Sheets under their download names, and records that file', async () => {
+    const downloads = join(dir, 'downloads');
+    await mkdir(downloads);
+    const csv = await readFile(join(defaultFixtureDir, 'Elements.csv'));
+    await writeFile(join(downloads, 'Rare earths - Elements.csv'), csv);
+    const { exitCode, report } = await syncFiles(worker, { dir: downloads, datasets: ['elements'] });
+    expect(exitCode).toBe(0);
+    expect(report.datasets[0]).toMatchObject({ outcome: 'published', version: 1 });
+    const history = (await (await fetch(`${worker.url}/v1/datasets/elements/versions`)).json()) as {
+      versions: { source?: unknown }[];
+    };
+    expect(history.versions[0]?.source).toEqual({ kind: 'file', path: 'Rare earths - Elements.csv' });
+
+    await writeFile(join(downloads, 'elements.csv'), csv);
+    const ambiguous = await syncFiles(worker, { dir: downloads, datasets: ['elements'] });
+    expect(ambiguous.exitCode).toBe(1);
+    const problem =
+      ambiguous.report.datasets[0]?.outcome === 'invalid' && ambiguous.report.datasets[0].problems[0];
+    expect(problem).toMatchObject({
+      cell: '1:1',
+      message:
+        'several files could hold this tab (Rare earths - Elements.csv, elements.csv); keep one, or name it Elements.csv',
+    });
   });
 
   it('a folder that does not exist is a configuration error', async () => {
@@ -127,7 +152,7 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     expect(report.error).toContain('holds no CSV files');
   });
 
-  it('a target that is not an Assay Worker is exit 3 with a sentence, not a stack trace', async () => {
+  it('a target that is not an Assay Worker is exit 2 with a sentence, not a stack trace', async () => {
     const server = createServer((_, res) =>
       res.writeHead(200, { 'content-type': 'text/html' }).end('<html>'),
     );
@@ -135,7 +160,7 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     try {
       const { port } = server.address() as AddressInfo;
       const { exitCode, report } = await syncFiles(worker, { target: `http://127.0.0.1:${port}` });
-      expect(exitCode).toBe(3);
+      expect(exitCode).toBe(2);
       expect(JSON.stringify(report)).toContain('is --target the Assay Worker?');
     } finally {
       server.close();

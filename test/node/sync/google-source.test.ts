@@ -146,7 +146,9 @@ describe('sync from a Google spreadsheet to the Worker', { timeout: 30_000 }, ()
       const { exitCode, report } = await syncGoogle(fake, worker, { retryBudgetMs: 1_000 });
       const elapsed = Date.now() - started;
       expect(exitCode).toBe(3);
-      expect(report.error).toMatch(/Google Sheets API answered 500/);
+      expect(report.error).toMatch(
+        /^The Google Sheets API answered 500 while trying to read the spreadsheet, still after retrying for \d+ ms\.$/,
+      );
       expect(elapsed).toBeLessThan(3_000);
     } finally {
       fake.stopFailing();

@@ -95,6 +95,10 @@ describe('resolveConfig', () => {
       status: true,
     });
     expect(resolve({ source: 'file' }, env).source.kind).toBe('file');
+    expect(resolve({ dir: 'exports' }, env).source).toEqual({ kind: 'file', dir: 'exports' });
+    expect(message({ source: 'google', dir: 'exports' }, env)).toBe(
+      '--dir belongs to the file source; add --source file.',
+    );
   });
 
   it('names what to set when the Google source lacks something', () => {
@@ -126,8 +130,23 @@ describe('resolveConfig', () => {
     expect(resolve({ dryRun: true }, {}).target).toBeNull();
   });
 
-  it('rejects a target that is not an http(s) URL', () => {
+  it('rejects a target that is not an http(s) URL, naming the setting it came from', () => {
     expect(message({ target: 'ftp://x' }, admin)).toContain('--target must be an http(s) URL');
+    expect(message({}, { ...admin, ASSAY_TARGET_URL: 'assay.example' })).toBe(
+      'ASSAY_TARGET_URL must be an http(s) URL, like http://127.0.0.1:8787; got "assay.example".',
+    );
+  });
+
+  it('publishes to the PORT npm start listens on, and says so when PORT is not a port', () => {
+    expect(resolve({}, { ...admin, PORT: '8790' }).target?.url).toBe('http://127.0.0.1:8790');
+    expect(resolve({}, { ...admin, PORT: '80' }).target?.url).toBe('http://127.0.0.1');
+    for (const port of ['abc', '8787/x', '70000', '0'])
+      expect(message({}, { ...admin, PORT: port })).toBe(
+        `PORT must be a whole number from 1 to 65535; got "${port}".`,
+      );
+    expect(resolve({ target: 'https://assay.example' }, { ...admin, PORT: 'abc' }).target?.url).toBe(
+      'https://assay.example',
+    );
   });
 
   it('sends the token part of label:token', () => {
