@@ -36,9 +36,22 @@ export function isFormattedNumber(cell: unknown): cell is FormattedNumber {
   );
 }
 
+/**
+ * Whitespace plus the zero-width characters pasted text brings along (zero-width space, joiners, word
+ * joiner, byte-order mark): invisible in the sheet, so a cell holding only these looks empty to its editor.
+ */
+const invisible = '[\\s\\u200B-\\u200D\\u2060\\uFEFF]';
+const invisibleOnly = new RegExp(`^${invisible}*$`);
+const invisibleEdges = new RegExp(`^${invisible}+|${invisible}+$`, 'g');
+
+/** Text without the invisible characters at its start and end; inner ones (a joiner in an emoji) stay. */
+export function trimInvisible(text: string): string {
+  return text.replace(invisibleEdges, '');
+}
+
 /** Empty, missing and whitespace-only cells all mean "nothing typed here". */
 export function isBlank(cell: unknown): boolean {
-  return cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+  return cell === undefined || cell === null || (typeof cell === 'string' && invisibleOnly.test(cell));
 }
 
 /** The value a report shows for a cell: formats are a reading aid, the editor typed the number. */

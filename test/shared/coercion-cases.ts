@@ -240,4 +240,14 @@ export const coercionCases: readonly CoercionCase[] = [
   bad('date', '#VALUE!', 'the cell holds a formula error (#VALUE!)'),
   bad('text', '#NAME?', 'the cell holds a formula error (#NAME?)'),
   bad('optionalText', '#N/A', 'the cell holds a formula error (#N/A)'),
+  bad('decimal', '#CALC!', 'the cell holds a formula error (#CALC!)'),
+  bad('text', ' #getting_data ', 'the cell holds a formula error (#GETTING_DATA)'),
+  bad('optionalNumber', 'Loading...', 'the cell holds a formula error (LOADING...)'),
+
+  // zero-width characters pasted in are as invisible as spaces
+  bad('text', '\u200B', 'required, but empty'),
+  bad('symbol', ' \u200D\u2060\uFEFF ', 'required, but empty'),
+  ok('optionalText', '\u200B\u200C', null),
+  ok('text', '\u200BNeodymium\u200B ', 'Neodymium'),
+  ok('text', 'a\u200Bb', 'a\u200Bb'),
 ];

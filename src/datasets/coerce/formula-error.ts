@@ -1,4 +1,8 @@
-/** The error values a spreadsheet shows when a formula fails; the Sheets API returns them as text. */
+/**
+ * The values a spreadsheet shows when a formula fails, or has not finished (Google's "Loading..." while
+ * an IMPORTRANGE fetches, Excel's #GETTING_DATA and #BUSY!): the Sheets API and a CSV export carry them
+ * as text. Google Sheets' own, then those only Excel (or a workbook converted from it) shows.
+ */
 const formulaErrors = new Set([
   '#N/A',
   '#REF!',
@@ -9,6 +13,17 @@ const formulaErrors = new Set([
   '#NULL!',
   '#ERROR!',
   '#SPILL!',
+  'LOADING...',
+  '#CALC!',
+  '#FIELD!',
+  '#GETTING_DATA',
+  '#BLOCKED!',
+  '#BUSY!',
+  '#CONNECT!',
+  '#EXTERNAL!',
+  '#PYTHON!',
+  '#TIMEOUT!',
+  '#UNKNOWN!',
 ]);
 
 /** The formula error a cell holds, if any, so the report can say "fix the formula" instead of "bad number". */

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { isFormattedNumber } from '../cell.ts';
+import { isFormattedNumber, trimInvisible } from '../cell.ts';
 import { type Coercion, expected, ok, type Reading } from './coercion.ts';
 import { serialToIsoDate } from './dates.ts';
 
 /** Editors' stray spaces, tabs, line breaks and no-break spaces all become one plain space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return trimInvisible(text.replace(/\s+/g, ' '));
 }
 
 export interface TextOptions {
