@@ -59,9 +59,12 @@ function typedFilterValue(column: Column, raw: string, parameter: string): Filte
       }
       return value;
     }
-    case 'boolean':
-      if (raw === 'true' || raw === 'false') return raw === 'true';
+    case 'boolean': {
+      // TRUE and FALSE are how a sheet shows them.
+      const word = raw.toLowerCase();
+      if (word === 'true' || word === 'false') return word === 'true';
       throw badParam(parameter, `${parameter} must be true or false; got "${raw}".`);
+    }
     default:
       return typedText(column, raw, parameter);
   }

@@ -65,9 +65,12 @@ export const RowsQuery = z.object({
     .optional()
     .openapi({ description: 'Columns to include, comma-separated, in that order.' }),
   sort: z.string().optional().openapi({ description: 'A column to sort by; prefix with - for descending.' }),
-  format: z.enum(['json', 'csv']).optional().openapi({
-    description: 'json (default) or csv (RFC 4180, header row). `Accept: text/csv` also selects CSV.',
-  }),
+  format: z
+    .enum(['json', 'csv'], { error: (issue) => `format must be json or csv; got "${String(issue.input)}".` })
+    .optional()
+    .openapi({
+      description: 'json (default) or csv (RFC 4180, header row). `Accept: text/csv` also selects CSV.',
+    }),
   filter: z
     .record(z.string(), z.string(), { error: 'filter names a column in brackets: filter[column]=value.' })
     .optional()

@@ -284,6 +284,8 @@ describe('paging, fields, sort and filter', () => {
     const { request } = await seeded([rows]);
     const active = await (await request('/v1/datasets/test-items?filter[active]=false')).json<Body>();
     expect(active.data).toEqual(rows.filter((r) => r.active === false));
+    const asSheetsShowIt = await (await request('/v1/datasets/test-items?filter[active]=FALSE')).json<Body>();
+    expect(asSheetsShowIt.data).toEqual(active.data);
     const byNumber = await (await request('/v1/datasets/test-items?filter[id]=7')).json<Body>();
     expect(byNumber.data).toEqual([rows[7]]);
     const empty = await (await request('/v1/datasets/test-items?filter[share]=')).json<Body>();
@@ -488,6 +490,7 @@ describe('bad requests', () => {
     [`/v1/datasets/${'a'.repeat(100)}`, 404, 'at most 64 characters'],
     ['/v1/datasets/test-items/versions/4294967296', 404, 'from 1 to 999999999'],
     ['/v1/datasets/test-items?filter=x', 400, 'filter[column]=value'],
+    ['/v1/datasets/test-items?format=CSV', 400, 'format must be json or csv; got "CSV".'],
   ])('%s is a %i whose detail says what to send instead', async (path, status, detail) => {
     const { request } = await seeded();
     const res = await request(path);
