@@ -29,9 +29,16 @@ const csvAdvice: Record<string, string> = {
 };
 
 function unreadable(error: unknown): UnreadableTab {
-  const { code, lines, message } = error as { code?: string; lines?: number; message?: string };
+  const { code, records, lines, message } = error as {
+    code?: string;
+    records?: number;
+    lines?: number;
+    message?: string;
+  };
   const advice = (code && csvAdvice[code]) ?? message ?? String(error);
-  return { row: lines ?? 1, message: `the CSV cannot be read from here on: ${advice}` };
+  // The sheet row is the record after the last one read; a cell with line breaks spans several lines.
+  const row = records !== undefined ? records + 1 : (lines ?? 1);
+  return { row, message: `the CSV cannot be read from here on: ${advice}` };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

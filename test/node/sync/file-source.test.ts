@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFixtureDir } from '../../../scripts/sync/options.ts';
+import { fileSource } from '../../../scripts/sync/sources/file.ts';
 import { startWorker, type TestWorker } from '../support/worker.ts';
 import { served, syncFiles } from './helpers.ts';
 
@@ -111,6 +112,20 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
       message: expect.stringContaining('write a quote twice'),
     });
     expect(elements?.outcome).toMatch(/^(published|unchanged)$/);
+  });
+
+  it('names the sheet row, not the file line, when cells above hold line breaks', async () => {
+    const multiline = join(dir, 'multiline');
+    await mkdir(multiline);
+    await writeFile(
+      join(multiline, 'Timeline.csv'),
+      'Period,Event,Source\n2010,"first line\nsecond line\nthird line",Article\n\n2023,"quoted" then not,Article\n',
+    );
+    const tabs = await fileSource(multiline).readTabs(['Timeline']);
+    expect(tabs.get('Timeline')).toEqual({
+      row: 4,
+      message: expect.stringContaining('the CSV cannot be read from here on'),
+    });
   });
 
   it('a CSV that is not UTF-8, or not comma-separated, is its tab’s problem with what to export instead', async () => {
