@@ -83,7 +83,8 @@ export const RowsQuery = z.object({
 const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 const LinksSchema = z.record(z.string(), z.string()).openapi({
-  description: 'Relative links: self, latest, versions, schema, and next for a page with more rows.',
+  description:
+    "Relative links: self (this version's permanent URL, without the query), latest, versions, schema, and next for a page with more rows (this version, same query).",
 });
 
 export const DatasetVersionSchema = z
@@ -91,7 +92,10 @@ export const DatasetVersionSchema = z
     dataset: z.string(),
     version: z.number().int(),
     publishedAt: z.string().openapi({ format: 'date-time' }),
-    rowCount: z.number().int(),
+    rowCount: z
+      .number()
+      .int()
+      .openapi({ description: 'Rows in this version, before any filter, offset or limit.' }),
     limit: z.number().int().optional(),
     offset: z.number().int().optional(),
     links: LinksSchema,
