@@ -2,7 +2,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DatasetDefinition } from './datasets/types.ts';
 import type { AppEnv, Bindings } from './env.ts';
@@ -10,6 +9,7 @@ import { cacheControl } from './http/cache-headers.ts';
 import { notFoundOrNotAllowed } from './http/method-not-allowed.ts';
 import { problem } from './http/problem.ts';
 import { answerFromMemory, rememberResponses } from './http/response-cache.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { ApiReference, type OpenApiDocument } from './pages/api-reference.tsx';
 import { adminRoutes } from './routes/admin.ts';
 import { datasetRoutes } from './routes/datasets.ts';
@@ -64,8 +64,7 @@ export function createApp(options: AppOptions) {
   });
   // Before the header middleware, so a remembered response carries the headers they add.
   app.use(rememberResponses(caches));
-  // Public data is meant to be embedded anywhere, so other origins may load it (CORP cross-origin).
-  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
+  app.use(securityHeaders({ pages: ['/docs'] }));
   for (const path of ['/v1/*', '/healthz', '/openapi.json']) app.use(path, publicCors);
 
   app.route('/', datasetRoutes);

@@ -31,11 +31,13 @@ describe('the isolate response cache', () => {
       'content-type',
       'access-control-allow-origin',
       'x-content-type-options',
+      'content-security-policy',
       'link',
     ]) {
       expect(again.headers.get(name), name).toBe(first.headers.get(name));
     }
     expect(again.headers.get('server-timing')).toMatch(/^kv;desc="reads=0"/);
+    expect(again.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it('sends a kept body too large to send as it is (over 64 KiB) whole, twice over', async () => {

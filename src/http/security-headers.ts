@@ -1,0 +1,34 @@
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+
+/** Public data is meant to be embedded anywhere, so other origins may load it (CORP cross-origin). */
+const crossOriginResourcePolicy = 'cross-origin';
+
+/**
+ * The headers that still mean something on a JSON or CSV answer (OWASP's REST security cheat sheet):
+ * HSTS, nosniff, no framing, no referrer, and a CSP that lets a response opened in a browser run
+ * nothing. Hono's other defaults (X-XSS-Protection, X-Download-Options, X-DNS-Prefetch-Control,
+ * Origin-Agent-Cluster, COOP, X-Permitted-Cross-Domain-Policies) only act on HTML documents or
+ * retired browsers, and every header costs each of the hot responses: the bench measured ~20 headers
+ * at about a quarter of a small response's time on workerd.
+ */
+const apiHeaders = secureHeaders({
+  crossOriginResourcePolicy,
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  xFrameOptions: 'DENY',
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+});
+
+/** An HTML page (the API reference) keeps Hono's full set. */
+const pageHeaders = secureHeaders({ crossOriginResourcePolicy });
+
+/** Secure headers by what a path answers with: the listed HTML pages, or API data everywhere else. */
+export function securityHeaders(options: { pages: readonly string[] }): MiddlewareHandler {
+  const pages = new Set(options.pages);
+  return (c, next) => (pages.has(c.req.path) ? pageHeaders : apiHeaders)(c, next);
+}
