@@ -4,7 +4,7 @@ import { isPlain } from '../query/read-query.ts';
 import { rowSeparator } from '../store/pages.ts';
 import type { DatasetReader } from '../store/reader.ts';
 import type { VersionMeta } from '../store/records.ts';
-import { fixedLengthBody, streamOf } from './byte-stream.ts';
+import { coalesced, fixedLengthBody, streamOf } from './byte-stream.ts';
 import { csvChunk } from './csv.ts';
 import { gone, selectedRows, storedLines } from './selected-rows.ts';
 
@@ -28,6 +28,7 @@ interface RowsBody {
 const encoder = new TextEncoder();
 const csvBatch = 1_000;
 const maxBufferedBytes = 4 * 1024 * 1024;
+const streamWriteBytes = 1024 * 1024;
 
 /** The envelope's members, then `data` last, so metadata arrives before a long array of rows. */
 function jsonParts(envelope: Envelope): [string, string] {
@@ -129,7 +130,9 @@ export async function rowsBody(
   }
   const length = open.byteLength + storedBytes + close.byteLength;
   return {
-    body: buffered ? await concatenated(stored(), length) : fixedLengthBody(length, stored()),
+    body: buffered
+      ? await concatenated(stored(), length)
+      : fixedLengthBody(length, coalesced(stored(), streamWriteBytes)),
     contentType,
   };
 }
