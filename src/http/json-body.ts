@@ -1,9 +1,11 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env.ts';
 import { publishConfig } from '../publish/publish-config.ts';
 import { problem } from './problem.ts';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const jsonType = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
 /** 413 past MAX_BODY_BYTES, read from the config on each request (it is a var, not a constant). */
@@ -34,7 +36,7 @@ function whereItBreaks(error: unknown): string {
 
 /**
  * 415 unless the body is declared JSON, 400 if it does not parse. Parsed here, once, so every failure
- * is a problem that says what to send; the route's validator then reads Hono's cached parse.
+ * is a problem that says what to send.
  */
 export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
@@ -42,8 +44,16 @@ export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
     const got = type ? `"${type.slice(0, 100)}"` : 'no Content-Type';
     throw problem(415, `Send the body as JSON with Content-Type: application/json; got ${got}.`);
   }
+  let text: string;
   try {
-    await c.req.json();
+    text = utf8.decode(await c.req.arrayBuffer());
+  } catch (error) {
+    if (error instanceof HTTPException) throw error;
+    // A lenient decode would publish U+FFFD in place of every byte it could not read.
+    throw problem(400, 'The body is not UTF-8 text: send the JSON encoded as UTF-8.');
+  }
+  try {
+    JSON.parse(text);
   } catch (error) {
     throw problem(400, `The body is not valid JSON${whereItBreaks(error)}.`);
   }

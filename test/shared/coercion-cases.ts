@@ -32,6 +32,7 @@ const columns = {
   symbol: required(
     text({ pattern: { regex: /^[A-Z][a-z]?$/, description: 'a chemical symbol such as Nd' } }),
   ),
+  shortText: required(text({ maxLength: 3 })),
   optionalDate: optional(date()),
   optionalText: optional(text()),
   optionalNumber: optional(decimal()),
@@ -243,6 +244,26 @@ export const coercionCases: readonly CoercionCase[] = [
   bad('decimal', '#CALC!', 'the cell holds a formula error (#CALC!)'),
   bad('text', ' #getting_data ', 'the cell holds a formula error (#GETTING_DATA)'),
   bad('optionalNumber', 'Loading...', 'the cell holds a formula error (LOADING...)'),
+
+  // text a reader could not be given, and lengths counted in characters
+  bad(
+    'text',
+    'a\u0000b',
+    'the text holds an invisible control character (U+0000); retype the cell without it',
+  ),
+  bad(
+    'text',
+    'bell\u0007',
+    'the text holds an invisible control character (U+0007); retype the cell without it',
+  ),
+  bad(
+    'text',
+    'cut \ud83d',
+    'the text holds half of a character (an unpaired surrogate, as from a cut emoji); retype it',
+  ),
+  ok('text', 'ok \ud83d\ude00', 'ok \ud83d\ude00'),
+  ok('shortText', '\ud83d\ude00\ud83d\ude00\ud83d\ude00', '\ud83d\ude00\ud83d\ude00\ud83d\ude00'),
+  bad('shortText', 'abcd', 'expected text of at most 3 characters, got "abcd"'),
 
   // zero-width characters pasted in are as invisible as spaces
   bad('text', '\u200B', 'required, but empty'),

@@ -40,7 +40,8 @@ export function jsonSchemaErrors(schema: Schema, value: unknown, path = ''): str
   }
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${path}: too short`);
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push(`${path}: too long`);
+    if (schema.maxLength !== undefined && [...value].length > schema.maxLength)
+      errors.push(`${path}: too long`);
     if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value))
       errors.push(`${path}: pattern`);
   }

@@ -282,6 +282,7 @@ export function tabSuite(): void {
         title: 'Share of global production (%)',
         type: 'number',
       });
+      expect(schema.properties?.country).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });
       for (const def of datasets) {
         for (const property of Object.values(rowJsonSchema(def).properties ?? {})) {
           expect(JSON.stringify(property)).not.toMatch(/"type":"(object|array)"/);
@@ -298,6 +299,10 @@ export function tabSuite(): void {
       }
       expect(jsonSchemaErrors(schema, { ...rows[0], share: '70%' })).toEqual(['/share: not number']);
       expect(jsonSchemaErrors(schema, { ...rows[0], extra: 1 })).toEqual(['/extra: not allowed']);
+      // Both count characters: 100 emoji fit, as the JSON Schema says, though they are 200 UTF-16 units.
+      const emoji = { ...rows[0], country: '\u{1F600}'.repeat(100) };
+      expect(jsonSchemaErrors(schema, emoji)).toEqual([]);
+      expect(production.schema.parse(emoji)).toStrictEqual(emoji);
     });
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isFormattedNumber, trimInvisible } from '../cell.ts';
-import { type Coercion, expected, ok, type Reading } from './coercion.ts';
+import { type Coercion, expected, fail, ok, type Reading } from './coercion.ts';
 import { serialToIsoDate } from './dates.ts';
 
 /** Editors' stray spaces, tabs, line breaks and no-break spaces all become one plain space. */
@@ -20,17 +20,49 @@ export interface TextOptions {
  */
 export function text(options: TextOptions = {}): Coercion<z.ZodString> {
   const { maxLength, pattern } = options;
-  const withMax = maxLength === undefined ? z.string().min(1) : z.string().min(1).max(maxLength);
-  const output = pattern === undefined ? withMax : withMax.regex(pattern.regex);
+  const shaped = pattern === undefined ? z.string().min(1) : z.string().min(1).regex(pattern.regex);
+  // Zod's .max() counts UTF-16 units; JSON Schema's maxLength (and an editor) counts characters.
+  const output =
+    maxLength === undefined
+      ? shaped
+      : shaped.check(z.refine((value) => characters(value) <= maxLength)).meta({ maxLength });
   const read = (cell: unknown): Reading<string> => {
     const value = asText(cell);
     if (value === undefined) return expected('text', cell);
-    if (maxLength !== undefined && value.length > maxLength)
+    const unreadable = unreadableCharacter(value);
+    if (unreadable) return fail(unreadable);
+    if (maxLength !== undefined && characters(value) > maxLength)
       return expected(`text of at most ${maxLength} characters`, cell);
     if (pattern !== undefined && !pattern.regex.test(value)) return expected(pattern.description, cell);
     return ok(value);
   };
   return { output, read };
+}
+
+/** Code points: an emoji outside the Basic Multilingual Plane is one character, not two UTF-16 units. */
+function characters(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/** Control characters left after whitespace is collapsed (NUL, BEL, ESC, C1), and lone surrogates. */
+const control = /\p{Cc}/u;
+const loneSurrogate = /\p{Cs}/u;
+
+/**
+ * Characters a reader cannot be given: a control character is invisible in the sheet and breaks CSV
+ * readers; half a surrogate pair (from a JSON `\ud800` or a cut emoji) cannot be encoded as UTF-8.
+ */
+function unreadableCharacter(text: string): string | undefined {
+  const found = control.exec(text)?.[0];
+  if (found !== undefined) {
+    const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return `the text holds an invisible control character (${code}); retype the cell without it`;
+  }
+  if (loneSurrogate.test(text))
+    return 'the text holds half of a character (an unpaired surrogate, as from a cut emoji); retype it';
+  return undefined;
 }
 
 function asText(cell: unknown): string | undefined {

@@ -333,6 +333,14 @@ describe('PUT /admin/v1/datasets/:id', () => {
     const wideSource = JSON.stringify({ rows: [], source: { note: '稀'.repeat(2000) } });
     await expectProblem(await put(wideSource, 'application/json'), 400, /source.*4096 bytes/);
     expect((await put('{"rows": []}', 'application/json; charset=utf-8')).status).toBe(201);
+    const latin1 = await client.request('/admin/v1/datasets/shape', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: Uint8Array.from(
+        [...'{"rows":[],"source":{"note":"caf'].map((c) => c.charCodeAt(0)).concat(0xe9, 0x22, 0x7d, 0x7d),
+      ),
+    });
+    await expectProblem(latin1, 400, /^The body is not UTF-8 text: send the JSON encoded as UTF-8\.$/);
   });
 
   it('refuses a body member it does not know, naming it, rather than dropping the check it meant', async () => {
