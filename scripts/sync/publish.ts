@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
 import type { CellValue, Row } from '../../src/datasets/types.ts';
 import { formatDuration } from './duration.ts';
 import { configError, unavailable } from './errors.ts';
@@ -86,16 +87,28 @@ async function fetchWithRetry(url: string, init: RequestInit, target: string, po
   }
 }
 
-/** A success answer's JSON; anything else means --target is not an Assay Worker (exit 2, no stack). */
-async function answerJson<T>(response: Response, target: Target): Promise<T> {
-  try {
-    return (await response.json()) as T;
-  } catch {
-    throw configError(
-      `The server at ${target.url} answered ${response.status} with something that is not JSON: ` +
-        'is --target the Assay Worker?',
-    );
-  }
+const version = z.number().int().positive();
+const count = z.number().int().nonnegative();
+const catalogueAnswer = z.object({
+  datasets: z.array(z.object({ id: z.string(), version: version.nullable() })),
+});
+const unchangedAnswer = z.object({ version });
+const publishedAnswer = z.object({
+  version,
+  changes: z.object({ added: count, removed: count, changed: count }),
+});
+
+/**
+ * A success answer in the shape the Assay Worker gives it. Anything else, JSON or not, means --target
+ * is some other server: exit 2 with a sentence, before a publish could be reported that never happened.
+ */
+async function answerOf<T>(response: Response, target: Target, shape: z.ZodType<T>): Promise<T> {
+  const parsed = shape.safeParse(await response.json().catch(() => undefined));
+  if (parsed.success) return parsed.data;
+  throw configError(
+    `The server at ${target.url} answered ${response.status} with something that is not an Assay answer: ` +
+      'is --target the Assay Worker?',
+  );
 }
 
 async function problemDetail(response: Response): Promise<{ detail: string; body: Record<string, unknown> }> {
@@ -119,10 +132,8 @@ export async function servedVersions(target: Target, policy: RetryPolicy): Promi
     );
   if (!response.ok)
     throw unavailable(`The Worker at ${target.url} answered ${response.status} for its catalogue.`);
-  const body = await answerJson<{ datasets?: { id: string; version: number | null }[] }>(response, target);
-  return new Map(
-    (body.datasets ?? []).flatMap((d) => (d.version === null ? [] : [[d.id, d.version] as const])),
-  );
+  const body = await answerOf(response, target, catalogueAnswer);
+  return new Map(body.datasets.flatMap((d) => (d.version === null ? [] : [[d.id, d.version] as const])));
 }
 
 /** PUT one dataset's rows to the admin API and say what came of it; failures throw with an exit code. */
@@ -143,11 +154,11 @@ export async function publishRows(
     policy,
   );
   if (response.status === 200) {
-    const body = await answerJson<{ version: number }>(response, target);
+    const body = await answerOf(response, target, unchangedAnswer);
     return { kind: 'unchanged', version: body.version };
   }
   if (response.status === 201) {
-    const body = await answerJson<{ version: number; changes: ChangeCounts }>(response, target);
+    const body = await answerOf(response, target, publishedAnswer);
     return { kind: 'published', version: body.version, changes: body.changes };
   }
   const { detail, body } = await problemDetail(response);

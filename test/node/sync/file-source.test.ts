@@ -167,20 +167,42 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     expect(report.error).toContain('holds no CSV files');
   });
 
-  it('a target that is not an Assay Worker is exit 2 with a sentence, not a stack trace', async () => {
-    const server = createServer((_, res) =>
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>'),
-    );
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const { exitCode, report } = await syncFiles(worker, { target: `http://127.0.0.1:${port}` });
-      expect(exitCode).toBe(2);
-      expect(JSON.stringify(report)).toContain('is --target the Assay Worker?');
-    } finally {
-      server.close();
-    }
-  });
+  it.each([
+    ['HTML', () => [200, 'text/html', '<html>'], 200],
+    ['JSON of another shape', () => [200, 'application/json', '{"ok":1}'], 200],
+    [
+      'an Assay-like catalogue but a strange publish answer',
+      (method: string) =>
+        method === 'GET'
+          ? [200, 'application/json', '{"datasets":[]}']
+          : [201, 'application/json', '{"version":"x"}'],
+      201,
+    ],
+  ] as [string, (method: string) => [number, string, string], number][])(
+    'a target that answers %s is not an Assay Worker: exit 2 with a sentence, nothing reported published',
+    async (_, answer, status) => {
+      const server = createServer((req, res) => {
+        const [status, type, body] = answer(req.method ?? 'GET');
+        req.resume();
+        res.writeHead(status, { 'content-type': type }).end(body);
+      });
+      await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const { exitCode, report } = await syncFiles(worker, {
+          target: `http://127.0.0.1:${port}`,
+          datasets: ['production'],
+        });
+        expect(exitCode).toBe(2);
+        expect(report.datasets[0]).toMatchObject({
+          outcome: 'failed',
+          error: `The server at http://127.0.0.1:${port} answered ${status} with something that is not an Assay answer: is --target the Assay Worker?`,
+        });
+      } finally {
+        server.close();
+      }
+    },
+  );
 
   it('a target whose catalogue is not found is a configuration error naming --target', async () => {
     const { exitCode, report } = await syncFiles(worker, {
