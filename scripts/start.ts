@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { ensureLocalAdminToken } from './start/dev-vars.ts';
 import { startLocalWorker } from './start/local-worker.ts';
-import { parsePort, portIsFree, portMessage } from './start/port.ts';
+import { badPortAdvice, fetchRefusesPort, parsePort, portIsFree, portMessage } from './start/port.ts';
 import { formatRunReport } from './sync/report.ts';
 import { runSync } from './sync/run.ts';
 
@@ -15,6 +15,11 @@ if (!(await portIsFree(port))) {
   console.error(
     `Port ${port} is already in use. Stop what runs there, or start on another: PORT=8788 npm start`,
   );
+  process.exit(2);
+}
+
+if (await fetchRefusesPort(port)) {
+  console.error(`Port ${port} cannot be used: ${badPortAdvice}. Start on another: PORT=8788 npm start`);
   process.exit(2);
 }
 

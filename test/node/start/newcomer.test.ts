@@ -193,3 +193,25 @@ describe('npm start interrupted while it starts', () => {
     }
   }, 60_000);
 });
+
+describe('npm start on a port it cannot use', () => {
+  it.each([
+    ['abc', 'PORT must be a whole number from 1 to 65535; got "abc".'],
+    ['6666', 'Port 6666 cannot be used: fetch refuses to call that port'],
+  ])('PORT=%s exits 2 at once, saying why, and starts nothing', async (port, message) => {
+    const project = cloneProject();
+    try {
+      const ran = await run(process.execPath, ['scripts/start.ts'], {
+        cwd: project,
+        env: { ...process.env, PORT: port },
+      }).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain(message);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+});

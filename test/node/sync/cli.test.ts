@@ -161,6 +161,16 @@ describe('npm run sync', { timeout: 30_000 }, () => {
     expect(ran.ms).toBeLessThan(30_000);
   });
 
+  it('a target on a port fetch refuses to call: exit 2 at once, naming the address', async () => {
+    const ran = await cli(['--target', 'http://127.0.0.1:6666', '--retry-budget', '10m'], {
+      ADMIN_TOKEN: 'x',
+    });
+    expect(ran.code).toBe(2);
+    expect(ran.stdout).toContain(
+      'The Worker address http://127.0.0.1:6666 cannot be used: fetch refuses to call that port',
+    );
+  });
+
   it('a service-account key whose private_key is not a key: exit 2 naming the variable, before any request', async () => {
     const key = JSON.stringify({
       client_email: 'sync@project.iam.gserviceaccount.com',
