@@ -139,6 +139,17 @@ export async function servedVersions(target: Target, policy: RetryPolicy): Promi
   return new Map(body.datasets.flatMap((d) => (d.version === null ? [] : [[d.id, d.version] as const])));
 }
 
+/** The shrink guard's refusal in the editor's terms: what the tab holds now, not only what would go. */
+function shrinkReason(removing: number, served: number, sent: number): string {
+  const advice = 'check the tab, or run with --force if the rows should go';
+  if (sent === 0)
+    return `the tab has no data rows, so publishing it would remove all ${served} served ${served === 1 ? 'row' : 'rows'}; ${advice}`;
+  return (
+    `it would remove ${removing} of ${served} rows (the tab has ${sent}; a row whose key changed counts as ` +
+    `removed and added), more than the dataset allows at once; ${advice}`
+  );
+}
+
 /** PUT one dataset's rows to the admin API and say what came of it; failures throw with an exit code. */
 export async function publishRows(
   target: Target,
@@ -178,11 +189,18 @@ export async function publishRows(
       if (typeof body.removing === 'number')
         return {
           kind: 'refused',
-          reason:
-            `it would remove ${body.removing} of ${body.rows} rows, more than the dataset allows at once; ` +
-            'check the tab, or run with --force if the rows should go',
+          reason: shrinkReason(body.removing, Number(body.rows), request.rows.length),
         };
-      throw unavailable(`${detail} (Another publish got in first; the next run picks it up.)`);
+      throw unavailable(
+        `Someone else published "${dataset}" while this run was reading it` +
+          (typeof body.currentVersion === 'number' ? ` (it is now version ${body.currentVersion})` : '') +
+          '; nothing was lost, and the next run publishes on top of it.',
+      );
+    case 413:
+      throw configError(
+        `The rows of "${dataset}" are more than the Worker at ${target.url} accepts in one publish (${detail}); ` +
+          'look for an overlong cell or stray rows in the tab, or raise MAX_BODY_BYTES on the Worker.',
+      );
     case 422:
       return { kind: 'invalid', problems: (body.problems as TargetProblem[] | undefined) ?? [] };
     default:

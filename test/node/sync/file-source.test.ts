@@ -40,6 +40,13 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
       version: 2,
       changes: { added: 0, removed: 3, changed: 0 },
     });
+    await writeFile(join(dir, 'Production.csv'), csv.split('\n')[0] ?? '');
+    const emptied = await syncFiles(worker, { dir, datasets: ['production'] });
+    expect(emptied.report.datasets[0]).toMatchObject({
+      outcome: 'refused',
+      reason:
+        'the tab has no data rows, so publishing it would remove all 1 served row; check the tab, or run with --force if the rows should go',
+    });
     // The history is public: a folder outside the project is not named, only the file.
     const history = (await (await fetch(`${worker.url}/v1/datasets/production/versions`)).json()) as {
       versions: { source?: unknown }[];
@@ -78,6 +85,52 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
       message:
         'several files could hold this tab (Rare earths - Elements.csv, elements.csv); keep one, or name it Elements.csv',
     });
+  });
+
+  it('rows larger than the Worker accepts are a configuration error naming the dataset and the fix', async () => {
+    const small = await startWorker({ bindings: { MAX_BODY_BYTES: '200' } });
+    try {
+      const { exitCode, report } = await syncFiles(small, { datasets: ['production'] });
+      expect(exitCode).toBe(2);
+      expect(report.datasets[0]).toMatchObject({
+        outcome: 'failed',
+        error: expect.stringMatching(
+          /^The rows of "production" are more than the Worker at .* accepts in one publish \(The body is larger than the 200 bytes .*\); look for an overlong cell or stray rows in the tab, or raise MAX_BODY_BYTES on the Worker\.$/,
+        ),
+      });
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it('a publish that lost a race says so in an editor’s words, exit 3 for the next run', async () => {
+    const server = createServer((req, res) => {
+      req.resume();
+      if (req.method === 'GET')
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"datasets":[{"id":"production","version":1}]}');
+      else
+        res
+          .writeHead(409, { 'content-type': 'application/problem+json' })
+          .end('{"status":409,"detail":"baseVersion 1 is not the current version","currentVersion":2}');
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const { exitCode, report } = await syncFiles(worker, {
+        target: `http://127.0.0.1:${port}`,
+        datasets: ['production'],
+      });
+      expect(exitCode).toBe(3);
+      expect(report.datasets[0]).toMatchObject({
+        outcome: 'failed',
+        error:
+          'Someone else published "production" while this run was reading it (it is now version 2); nothing was lost, and the next run publishes on top of it.',
+      });
+    } finally {
+      server.close();
+    }
   });
 
   it('a folder that does not exist is a configuration error', async () => {
