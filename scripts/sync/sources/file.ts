@@ -3,7 +3,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { configError } from '../errors.ts';
 import type { TabCells, UnreadableTab, WorkbookSource } from './source.ts';
-import { tabFile } from './tab-files.ts';
+import { ambiguousTab, tabFile } from './tab-names.ts';
 
 /** Relative to where the command runs, as people type paths, when it is below it. */
 function belowHere(path: string): string | undefined {
@@ -97,15 +97,9 @@ export function fileSource(dir: string): WorkbookSource {
           const found = tabFile(tab, names);
           if (found === undefined) return [tab, undefined];
           if ('ambiguous' in found)
-            return [
-              tab,
-              {
-                row: 1,
-                message: `several files could hold this tab (${found.ambiguous.join(', ')}); keep one, or name it ${tab}.csv`,
-              },
-            ];
-          files.set(tab, found.file);
-          const path = join(dir, found.file);
+            return [tab, ambiguousTab(found.ambiguous, 'files', `keep one, or name it ${tab}.csv`)];
+          files.set(tab, found.name);
+          const path = join(dir, found.name);
           const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
             throw configError(`Cannot read ${shown(path)}: ${error.code ?? error.message}.`);
           });

@@ -6,7 +6,8 @@ import { googleRetryConfig, type RetryPolicy } from '../retry.ts';
 import { isMissingTabError, quoteTab, writeStatusTab } from '../status-tab.ts';
 import { googleAuth, sheetsScopes } from './google-auth.ts';
 import { tabCells } from './google-cells.ts';
-import type { TabCells, WorkbookSource } from './source.ts';
+import type { TabCells, UnreadableTab, WorkbookSource } from './source.ts';
+import { ambiguousTab, tabTitle } from './tab-names.ts';
 
 type GoogleConfig = Extract<SourceConfig, { kind: 'google' }>;
 
@@ -62,7 +63,12 @@ function failure(
   const waited = Date.now() - retry.startedAt;
   const retried =
     waited >= retry.policy.initialDelayMs ? `, still after retrying for ${formatDuration(waited)}` : '';
-  return unavailable(`The Google Sheets API ${what} while trying to ${doing}${retried}.`);
+  // The sign-in runs before the Sheets call, against its own host: name the one that failed.
+  const url = String(e.config?.url ?? '');
+  const service = !tokenEndpoint
+    ? 'The Google Sheets API'
+    : `Google's sign-in service${URL.canParse(url) ? ` (${new URL(url).host})` : ''}`;
+  return unavailable(`${service} ${what} while trying to ${doing}${retried}.`);
 }
 
 /** A spreadsheet read through the Sheets API: private is fine, once shared with the service account. */
@@ -92,28 +98,38 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
   }
 
   /** Only after a missing tab failed the whole batch: which tabs exist, to read those and report the rest. */
-  async function titles(): Promise<Set<string>> {
+  async function titles(): Promise<string[]> {
     const response = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(title))' });
-    return new Set((response.data.sheets ?? []).map((s) => s.properties?.title ?? ''));
+    return (response.data.sheets ?? []).map((s) => s.properties?.title ?? '');
   }
 
   return {
     description: { kind: 'google', spreadsheet: spreadsheetId },
     provenance: (tab) => ({ kind: 'google', spreadsheet: spreadsheetId, tab }),
     async readTabs(tabs) {
-      let read: Map<string, TabCells>;
       const retry = { policy, startedAt: Date.now() };
       try {
-        read = await readGrid(tabs).catch(async (error) => {
-          if (!isMissingTabError(error)) throw error;
-          const present = await titles();
-          const existing = tabs.filter((tab) => present.has(tab));
-          return existing.length === 0 ? new Map<string, TabCells>() : readGrid(existing);
+        // One request when every tab is there under its own name, as on almost every run.
+        const read = await readGrid(tabs).catch((error) => {
+          if (isMissingTabError(error)) return undefined;
+          throw error;
         });
+        if (read) return new Map(tabs.map((tab) => [tab, read.get(tab)]));
+        const present = await titles();
+        const matches = tabs.map((tab) => [tab, tabTitle(tab, present)] as const);
+        const found = matches.flatMap(([, match]) => (match && 'name' in match ? [match.name] : []));
+        const grid = found.length === 0 ? new Map<string, TabCells>() : await readGrid(found);
+        return new Map(
+          matches.map(([tab, match]): [string, TabCells | UnreadableTab | undefined] => {
+            if (match === undefined) return [tab, undefined];
+            if ('ambiguous' in match)
+              return [tab, ambiguousTab(match.ambiguous, 'tabs', 'rename all but one')];
+            return [tab, grid.get(match.name)];
+          }),
+        );
       } catch (error) {
         throw failure(error, config, retry, 'read the spreadsheet');
       }
-      return new Map(tabs.map((tab) => [tab, read.get(tab)]));
     },
     async writeStatus(rows) {
       const retry = { policy, startedAt: Date.now() };

@@ -43,6 +43,7 @@ export interface FakeSheets {
   /** A tab's cells as plain values (what a person sees), or undefined if there is no such tab. */
   values(tab: string): (string | number | boolean | null)[][] | undefined;
   removeTab(title: string): void;
+  renameTab(from: string, to: string): void;
   /**
    * The next `count` requests (of one method, with `only`) answer `status`, with `Retry-After` when
    * given (in seconds).
@@ -370,6 +371,12 @@ export async function startFakeSheets(options: FakeSheetsOptions = {}): Promise<
       return rows.slice(0, rows.findLastIndex((row) => row.length > 0) + 1);
     },
     removeTab: (title) => void tabs.delete(title),
+    renameTab(from, to) {
+      const tab = tabs.get(from);
+      if (!tab) throw new Error(`The fake has no tab "${from}".`);
+      tabs.delete(from);
+      tabs.set(to, tab);
+    },
     failNext(count, status, { retryAfterSeconds, only } = {}) {
       for (let i = 0; i < count; i++)
         failures.push({

@@ -83,7 +83,7 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     expect(problem).toMatchObject({
       cell: '1:1',
       message:
-        'several files could hold this tab (Rare earths - Elements.csv, elements.csv); keep one, or name it Elements.csv',
+        'several files could hold this tab ("Rare earths - Elements.csv", "elements.csv"); keep one, or name it Elements.csv',
     });
   });
 

@@ -183,6 +183,30 @@ describe('sync from a Google spreadsheet to the Worker', { timeout: 30_000 }, ()
     ).toBe(true);
   });
 
+  it('reads a tab whose title differs only in case or spaces, and names both of two such tabs', async () => {
+    fake.renameTab('Elements', 'elements ');
+    const renamed = await syncGoogle(fake, worker, { datasets: ['elements'] });
+    expect(renamed.exitCode).toBe(0);
+    expect(renamed.report.datasets[0]).toMatchObject({ outcome: 'unchanged', version: 1 });
+
+    fake.renameTab('Players', 'PLAYERS');
+    fake.renameTab('Timeline', 'players');
+    const twice = await syncGoogle(fake, worker, { datasets: ['players'] });
+    expect(twice.exitCode).toBe(1);
+    expect(twice.report.datasets[0]).toMatchObject({
+      outcome: 'invalid',
+      problems: [
+        {
+          cell: '1:1',
+          message: 'several tabs could hold this tab ("PLAYERS", "players"); rename all but one',
+        },
+      ],
+    });
+    fake.renameTab('elements ', 'Elements');
+    fake.renameTab('PLAYERS', 'Players');
+    fake.renameTab('players', 'Timeline');
+  });
+
   it('--no-status writes nothing to the spreadsheet', async () => {
     const writes = fake.writes().length;
     const { report } = await syncGoogle(fake, worker, { status: false });
