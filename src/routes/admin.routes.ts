@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { adminAuth } from '../http/admin-auth.ts';
 import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
 import { utf8Length } from '../publish/utf8-length.ts';
-import { ChangeCountsSchema, DatasetIdParam, problemContent } from './schemas.ts';
+import { ChangeCountsSchema, DatasetIdParam, ProblemSchema, problemContent } from './schemas.ts';
 
 /** `source` is stored with every version and repeated in the history, so it stays small. */
 const maxSourceBytes = 4096;
@@ -16,8 +16,16 @@ function serializedBytes(value: unknown): number {
   }
 }
 
+/** A whole-number member with one message for every way it can be wrong, saying what it is for. */
+const wholeNumber = (name: string, min: number, meaning: string) => {
+  const error = `${name} must be a whole number of at least ${min}: ${meaning}.`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(Number.MAX_SAFE_INTEGER, { error });
+};
+
 const Source = z
-  .record(z.string(), z.unknown())
+  .record(z.string(), z.unknown(), {
+    error: 'source must be an object of details, like {"kind": "google", "tab": "Production"}.',
+  })
   .refine((source) => serializedBytes(source) <= maxSourceBytes, {
     message: `source must serialize to at most ${maxSourceBytes} bytes of JSON.`,
   })
@@ -35,19 +43,23 @@ const unknownMember = (members: string) => (issue: { code?: string; keys?: strin
     ? `unknown member ${(issue.keys ?? []).map((key) => JSON.stringify(key)).join(', ')}; the members are ${members}`
     : undefined;
 
+const forceMember = z.boolean({ error: 'force must be true or false.' }).optional();
+
 const PublishBody = z
   .strictObject(
     {
-      rows: z.array(z.unknown()).openapi({
+      rows: z.array(z.unknown(), { error: 'rows must be an array of row objects.' }).openapi({
         description:
           'Every row of the dataset, as objects keyed by field id. The rows a GET serves are valid input.',
         items: { type: 'object' },
       }),
       source: Source.optional(),
-      baseVersion: z.number().int().min(0).optional().openapi({
-        description: 'The version these rows were edited from (0: none yet); 409 if the head has moved on.',
-      }),
-      force: z.boolean().optional().openapi({
+      baseVersion: wholeNumber('baseVersion', 0, 'the version the rows were edited from (0 when none)')
+        .optional()
+        .openapi({
+          description: 'The version these rows were edited from (0: none yet); 409 if the head has moved on.',
+        }),
+      force: forceMember.openapi({
         description: "Publish even if more rows would go than the dataset's shrink guard allows.",
       }),
     },
@@ -58,8 +70,10 @@ const PublishBody = z
 const RollbackBody = z
   .strictObject(
     {
-      version: z.number().int().min(1).openapi({ description: 'The version whose rows to publish again.' }),
-      force: z.boolean().optional().openapi({ description: 'As for a publish: pass the shrink guard.' }),
+      version: wholeNumber('version', 1, 'the version whose rows to publish again').openapi({
+        description: 'The version whose rows to publish again.',
+      }),
+      force: forceMember.openapi({ description: 'As for a publish: pass the shrink guard.' }),
     },
     { error: unknownMember('version, force') },
   )
@@ -94,8 +108,31 @@ const RowProblems = z
         }),
       }),
     ),
+    problemCount: z
+      .number()
+      .int()
+      .openapi({ description: 'Every problem found; `problems` lists the first 10,000.' }),
   })
   .openapi('RowProblems');
+
+const Conflict = ProblemSchema.extend({
+  currentVersion: z
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: 'When baseVersion is stale: the version to edit from instead.' }),
+  removing: z
+    .number()
+    .int()
+    .optional()
+    .openapi({ description: 'When the shrink guard refuses: how many rows would go…' }),
+  rows: z.number().int().optional().openapi({ description: '…of how many rows the dataset has now.' }),
+}).openapi('Conflict');
+
+const conflict = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Conflict } },
+});
 
 const problem = (description: string) => ({ description, content: problemContent });
 
@@ -145,7 +182,7 @@ export const publishDataset = createRoute({
   responses: {
     ...written,
     ...common,
-    409: problem(
+    409: conflict(
       'baseVersion is not the current version, or more rows would go than the shrink guard allows.',
     ),
   },
@@ -166,7 +203,7 @@ export const rollbackDataset = createRoute({
     ...written,
     ...common,
     404: problem('No such dataset or version.'),
-    409: problem('More rows would go than the shrink guard allows.'),
+    409: conflict('More rows would go than the shrink guard allows.'),
     410: problem("The version's rows are past retention."),
   },
 });

@@ -8,6 +8,10 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().openapi({ description: 'What went wrong and what to change.' }),
     parameter: z.string().optional().openapi({ description: 'The query parameter at fault, for a 400.' }),
+    pointer: z
+      .string()
+      .optional()
+      .openapi({ description: 'The body member at fault (a JSON Pointer), for an admin 400.' }),
   })
   .openapi('Problem');
 

@@ -28,5 +28,6 @@ export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result,
   // An unknown member is at fault itself, so the pointer names it rather than the object holding it.
   const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
   const pointer = `/${[...path, ...keys.slice(0, 1)].map(escapePointer).join('/')}`;
-  throw problem(400, `${path.length > 0 ? path.join('.') : 'The request body'}: ${message}`, { pointer });
+  const where = path.length > 0 ? path.join('.') : 'The request body';
+  throw problem(400, message.startsWith(where) ? message : `${where}: ${message}`, { pointer });
 };

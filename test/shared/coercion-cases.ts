@@ -245,6 +245,12 @@ export const coercionCases: readonly CoercionCase[] = [
   bad('text', ' #getting_data ', 'the cell holds a formula error (#GETTING_DATA)'),
   bad('optionalNumber', 'Loading...', 'the cell holds a formula error (LOADING...)'),
 
+  bad(
+    'integer',
+    1e20,
+    '100000000000000000000 is too large to be kept exactly; whole numbers here go up to 9007199254740991',
+  ),
+
   // text a reader could not be given, and lengths counted in characters
   bad(
     'text',

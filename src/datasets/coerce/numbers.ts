@@ -99,6 +99,10 @@ function numberCoercion(options: NumberOptions, wholeOnly: boolean): Coercion<z.
   const checked = (parsed: number, cell: unknown): Reading<number> => {
     if (!Number.isFinite(parsed)) return expected(noun, cell);
     if (wholeOnly && !Number.isInteger(parsed)) return expected(noun, cell);
+    if (wholeOnly && !Number.isSafeInteger(parsed))
+      return fail(
+        `${describeValue(cell)} is too large to be kept exactly; whole numbers here go up to ${Number.MAX_SAFE_INTEGER}`,
+      );
     return inRange(parsed, options, noun, cell);
   };
   return { output, read };

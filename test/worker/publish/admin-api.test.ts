@@ -325,8 +325,17 @@ describe('PUT /admin/v1/datasets/:id', () => {
     expect(detail).toMatch(/^The body is not valid JSON \(it breaks at character \d+\)\.$/);
     await expectProblem(await put('{"rows": 5}', 'application/json'), 400, /rows/);
     await expectProblem(await put('[1, 2]', 'application/json'), 400);
-    await expectProblem(await put('{"rows": [], "baseVersion": -1}', 'application/json'), 400, /baseVersion/);
-    await expectProblem(await put('{"rows": [], "force": "yes"}', 'application/json'), 400, /force/);
+    for (const [body, detail] of [
+      ['{"rows": [], "baseVersion": -1}', 'baseVersion must be a whole number of at least 0'],
+      ['{"rows": [], "baseVersion": 1.5}', 'baseVersion must be a whole number of at least 0'],
+      ['{"rows": [], "baseVersion": "3"}', 'baseVersion must be a whole number of at least 0'],
+      ['{"rows": [], "force": "yes"}', 'force must be true or false.'],
+      ['{"rows": {}}', 'rows must be an array of row objects.'],
+      ['{"rows": [], "source": "sheet"}', 'source must be an object of details, like'],
+    ]) {
+      const problem = await expectProblem(await put(body, 'application/json'), 400);
+      expect(problem.detail.slice(0, detail.length), body).toBe(detail);
+    }
     const bigSource = JSON.stringify({ rows: [], source: { note: 'x'.repeat(5000) } });
     await expectProblem(await put(bigSource, 'application/json; charset=utf-8'), 400, /source/);
     // 2,000 characters, but 6,000 bytes: the limit is in bytes.
