@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { adminAuth } from '../http/admin-auth.ts';
 import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
+import { noQuery } from '../http/no-query.ts';
 import { utf8Length } from '../publish/utf8-length.ts';
 import { ChangeCountsSchema, DatasetIdParam, ProblemSchema, problemContent } from './schemas.ts';
 
@@ -165,8 +166,9 @@ const security = [{ adminToken: [] }];
 /**
  * On the routes themselves rather than on `/admin/*`, so they run only once the method and path
  * match: a wrong method is a 405 naming the right one, not a 401 or a 415 about a body it never needed.
+ * Options go in the body; a query (`?force=true`) is refused rather than silently ignored.
  */
-const middleware = [adminAuth(), configuredBodyLimit, jsonBody];
+const middleware = [adminAuth(), noQuery, configuredBodyLimit, jsonBody];
 
 export const publishDataset = createRoute({
   method: 'put',

@@ -13,6 +13,10 @@ describe('the deployed Worker', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    // Uptime monitors add cache-busters; liveness has nothing a query could change.
+    const busted = await worker('/healthz?t=1732870000');
+    expect(busted.status).toBe(200);
+    expect(busted.headers.get('cache-control')).toBe('no-store');
   });
 
   it('publishes an OpenAPI 3.1 document declaring every route and query parameter', async () => {

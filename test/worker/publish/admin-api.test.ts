@@ -10,6 +10,7 @@ interface Problem {
   status: number;
   detail: string;
   pointer?: string;
+  parameter?: string;
   problems?: { row: number; column: string | null; message: string; value: unknown }[];
 }
 
@@ -332,7 +333,7 @@ describe('PUT /admin/v1/datasets/:id', () => {
       ['{"rows": [], "force": "yes"}', 'force must be true or false.'],
       ['{"rows": {}}', 'rows must be an array of row objects.'],
       ['{"rows": [], "source": "sheet"}', 'source must be an object of details, like'],
-    ]) {
+    ] as [string, string][]) {
       const problem = await expectProblem(await put(body, 'application/json'), 400);
       expect(problem.detail.slice(0, detail.length), body).toBe(detail);
     }
@@ -342,6 +343,13 @@ describe('PUT /admin/v1/datasets/:id', () => {
     const wideSource = JSON.stringify({ rows: [], source: { note: '稀'.repeat(2000) } });
     await expectProblem(await put(wideSource, 'application/json'), 400, /source.*4096 bytes/);
     expect((await put('{"rows": []}', 'application/json; charset=utf-8')).status).toBe(201);
+    const queried = await client.request('/admin/v1/datasets/shape?force=true', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: '{"rows": []}',
+    });
+    const refused = await expectProblem(queried, 400, /takes no query parameters; remove "force"/);
+    expect(refused.parameter).toBe('force');
     const latin1 = await client.request('/admin/v1/datasets/shape', {
       method: 'PUT',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
