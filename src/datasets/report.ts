@@ -1,7 +1,7 @@
 import { cellRef, columnIndexOf, rowRef } from './a1.ts';
 import { isBlank, plainValue, type SheetCell } from './cell.ts';
 import { withApproximateFlags } from './coerce/approximate.ts';
-import { describeKey, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
+import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import { fieldTitle } from './fields.ts';
 import { type MappedColumn, mapHeaders } from './headers.ts';
 import { formatProblem, type Problem } from './problem.ts';
@@ -179,7 +179,12 @@ function duplicateProblems(
       row: sheetRow,
       column: keyColumn?.header ?? null,
       ...(keyColumn ? { field: keyColumn.field } : {}),
-      message: `duplicate key: rows ${firstRow} and ${sheetRow} both have ${describeKey(def, duplicate, (field) => headerOf(columns, field) ?? fieldTitle(def, field))}`,
+      message: duplicateKeyMessage(
+        def,
+        { both: `rows ${firstRow} and ${sheetRow}`, later: `row ${sheetRow}` },
+        { first: rows[duplicateOf] ?? {}, later: duplicate },
+        (field) => headerOf(columns, field) ?? fieldTitle(def, field),
+      ),
       value: keyColumn ? (duplicate[keyColumn.field] ?? null) : null,
     };
   });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { withApproximateFlags } from './coerce/approximate.ts';
-import { describeKey, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
+import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import type { CellValue, DatasetDefinition, Row } from './types.ts';
 
 /**
@@ -79,7 +79,12 @@ function duplicateKeyProblems(
     return {
       row: at,
       column,
-      message: `duplicate key: rows[${first}] and rows[${at}] both have ${describeKey(def, duplicate, (field) => field)}`,
+      message: duplicateKeyMessage(
+        def,
+        { both: `rows[${first}] and rows[${at}]`, later: `rows[${at}]` },
+        { first: rows[duplicateOf] ?? {}, later: duplicate },
+        (field) => field,
+      ),
       value: column === null ? null : echo(duplicate[column]),
     };
   });
