@@ -16,11 +16,17 @@ export function shrinkBeyondGuard(previousRows: number, removing: number, guard:
   return { removing, of: previousRows, allowed: guard };
 }
 
-export function shrinkDetail(dataset: string, shrink: Shrink): string {
+/** The refusal, worded for a publish or, given the version, for a rollback to it. */
+export function shrinkDetail(dataset: string, shrink: Shrink, rollbackTo?: number): string {
   const percent = (n: number) => `${Math.round(n * 100)}%`;
+  const action = rollbackTo === undefined ? 'This publish' : `Rolling back to version ${rollbackTo}`;
+  const advice =
+    rollbackTo === undefined
+      ? 'Check the sheet; if the rows should go, send "force": true to publish anyway.'
+      : 'If those rows should go, send "force": true with the rollback.';
   return (
-    `This publish would remove ${shrink.removing} of the ${shrink.of} rows of "${dataset}" ` +
+    `${action} would remove ${shrink.removing} of the ${shrink.of} rows of "${dataset}" ` +
     `(${percent(shrink.removing / shrink.of)}); the dataset allows at most ${percent(shrink.allowed)} in one publish. ` +
-    'Check the sheet; if the rows should go, send "force": true to publish anyway.'
+    advice
   );
 }

@@ -131,6 +131,9 @@ export function resolveReadQuery(
       'sort=+column arrives as a space: a + in a URL means one. For ascending order give the column alone.',
     );
   }
+  if (params.sort?.includes(',')) {
+    throw badParam('sort', `sort takes one column, like sort=-year; got "${params.sort}".`);
+  }
   if (params.sort !== undefined) {
     const descending = params.sort.startsWith('-');
     sort = {

@@ -9,7 +9,6 @@ import { purgePublished } from '../http/purge-published.ts';
 import { publishConfig } from '../publish/publish-config.ts';
 import { type PublishOptions, type PublishRequest, publishRequest } from '../publish/publish-request.ts';
 import { shrinkDetail } from '../publish/shrink-guard.ts';
-import { gone } from '../render/selected-rows.ts';
 import type { ChangeCounts } from '../store/records.ts';
 import type { PublishResult, VersionRows } from '../writer/publisher.ts';
 import { publishDataset, rollbackDataset } from './admin.routes.ts';
@@ -78,10 +77,14 @@ async function callWriter<T>(dataset: string, call: () => Promise<T>): Promise<T
   }
 }
 
-function refuse(id: string, result: Extract<PublishResult, { outcome: 'stale' | 'shrink' }>) {
+function refuse(
+  id: string,
+  result: Extract<PublishResult, { outcome: 'stale' | 'shrink' }>,
+  rolledBackFrom: number | undefined,
+) {
   if (result.outcome === 'shrink') {
     const { removing, of } = result.shrink;
-    return problem(409, shrinkDetail(id, result.shrink), { removing, rows: of });
+    return problem(409, shrinkDetail(id, result.shrink, rolledBackFrom), { removing, rows: of });
   }
   return problem(
     409,
@@ -157,7 +160,7 @@ async function publishRows(
         `A row of "${id}" is too large`,
       );
     }
-    if (result.outcome === 'stale' || result.outcome === 'shrink') throw refuse(id, result);
+    if (result.outcome === 'stale' || result.outcome === 'shrink') throw refuse(id, result, rolledBackFrom);
     entry.version = result.version;
     if (result.outcome === 'unchanged') return { unchanged: true, version: result.version };
     await purgePublished(c, id);
@@ -188,6 +191,11 @@ adminRoutes
           : `Dataset "${id}" has no version ${version}; the latest is ${found.latest}.`,
       );
     }
-    if (found.status === 'pruned') throw gone({ dataset: id, version });
+    if (found.status === 'pruned')
+      throw problem(
+        410,
+        `The rows of version ${version} of "${id}" are no longer kept (retention); ` +
+          `roll back to version ${found.retainedFrom} or later.`,
+      );
     return respond(c, id, await publishRows(c, def, found.rows, { force, rolledBackFrom: version }));
   });

@@ -23,7 +23,8 @@ export type PublishResult =
 export type VersionRows =
   | { status: 'found'; rows: Row[] }
   | { status: 'missing'; latest: number }
-  | { status: 'pruned' };
+  /** Rows past retention; `retainedFrom` is the oldest version a rollback can still use. */
+  | { status: 'pruned'; retainedFrom: number };
 
 export interface WriterDeps {
   store: KvStore;
@@ -265,9 +266,10 @@ export async function versionRows(deps: WriterDeps, version: number): Promise<Ve
   const found = deps.history.find(version);
   const latest = deps.history.latest();
   if (!found || !latest) return { status: 'missing', latest: latest?.meta.version ?? 0 };
-  if (found.pruned || version < latest.retainedFrom) return { status: 'pruned' };
+  const pruned = { status: 'pruned', retainedFrom: latest.retainedFrom } as const;
+  if (found.pruned || version < latest.retainedFrom) return pruned;
   const lines = await storedLines(deps.store, found.meta);
-  if (!lines) return { status: 'pruned' };
+  if (!lines) return pruned;
   return { status: 'found', rows: lines.map((line) => JSON.parse(line) as Row) };
 }
 

@@ -491,6 +491,11 @@ describe('bad requests', () => {
     ['/v1/datasets/test-items/versions/4294967296', 404, 'from 1 to 999999999'],
     ['/v1/datasets/test-items?filter=x', 400, 'filter[column]=value'],
     ['/v1/datasets/test-items?format=CSV', 400, 'format must be json or csv; got "CSV".'],
+    [
+      '/v1/datasets/test-items?sort=active,-id',
+      400,
+      'sort takes one column, like sort=-year; got "active,-id".',
+    ],
   ])('%s is a %i whose detail says what to send instead', async (path, status, detail) => {
     const { request } = await seeded();
     const res = await request(path);

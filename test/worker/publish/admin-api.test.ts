@@ -498,6 +498,18 @@ describe('POST /admin/v1/datasets/:id/rollback', () => {
     expect(await same.json()).toEqual({ unchanged: true, version: 3 });
   });
 
+  it('words a shrink-guard refusal for the rollback, and passes with force', async () => {
+    const client = clientFor('rollback-shrink');
+    await client.put('rollback-shrink', { rows: items(1) });
+    await client.put('rollback-shrink', { rows: items(10) });
+    await expectProblem(
+      await client.rollback('rollback-shrink', { version: 1 }),
+      409,
+      /^Rolling back to version 1 would remove 9 of the 10 rows of "rollback-shrink" \(90%\); .* If those rows should go, send "force": true with the rollback\.$/,
+    );
+    expect((await client.rollback('rollback-shrink', { version: 1, force: true })).status).toBe(201);
+  });
+
   it('answers 404 for a version that never was, and for a dataset with none', async () => {
     const client = clientFor('rollback-missing', 'rollback-empty');
     await client.put('rollback-missing', { rows: items(2) });
