@@ -44,9 +44,15 @@ const invisible = '[\\s\\u200B-\\u200D\\u2060\\uFEFF]';
 const invisibleOnly = new RegExp(`^${invisible}*$`);
 const invisibleEdges = new RegExp(`^${invisible}+|${invisible}+$`, 'g');
 
-/** Text without the invisible characters at its start and end; inner ones (a joiner in an emoji) stay. */
+/** Formatting with no meaning inside a word either: zero-width space, word joiner, byte-order mark. */
+const meaningless = /[\u200B\u2060\uFEFF]/g;
+
+/**
+ * Text without its invisible characters at either end, and without the meaningless ones anywhere, so
+ * "Chi\u200Bna" is the key "China". The joiners (U+200C, U+200D) stay inside: emoji and some scripts need them.
+ */
 export function trimInvisible(text: string): string {
-  return text.replace(invisibleEdges, '');
+  return text.replace(invisibleEdges, '').replace(meaningless, '');
 }
 
 /** Empty, missing and whitespace-only cells all mean "nothing typed here". */

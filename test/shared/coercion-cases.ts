@@ -276,5 +276,6 @@ export const coercionCases: readonly CoercionCase[] = [
   bad('symbol', ' \u200D\u2060\uFEFF ', 'required, but empty'),
   ok('optionalText', '\u200B\u200C', null),
   ok('text', '\u200BNeodymium\u200B ', 'Neodymium'),
-  ok('text', 'a\u200Bb', 'a\u200Bb'),
+  ok('text', 'Chi\u200Bna\u2060', 'China'),
+  ok('text', 'family \u{1F468}\u200D\u{1F469}', 'family \u{1F468}\u200D\u{1F469}'),
 ];
