@@ -16,7 +16,7 @@ export interface Problem {
   value: CellValue;
 }
 
-/** `Production!C5 (row 5, column "Share"): expected a percentage, got "seventy"` */
+/** `Production!C5 (row 5, column "Share"): expected a percentage, got "seventy"; write it like 70% or ~70%` */
 export function formatProblem(problem: Problem): string {
   const column = problem.column === null ? '' : `, column ${JSON.stringify(problem.column)}`;
   return `${problem.tab}!${problem.cell} (row ${problem.row}${column}): ${problem.message}`;

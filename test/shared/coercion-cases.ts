@@ -72,12 +72,12 @@ export const coercionCases: readonly CoercionCase[] = [
   ok('percent', 70, 70),
   ok('percent', 0.7, 0.7),
   ok('percent', '0.5%', 0.5),
-  bad('percent', 'seventy', 'expected a percentage, got "seventy"'),
-  bad('percent', '70% of global production', 'expected a percentage, got "70% of global production"'),
+  bad('percent', 'seventy', 'expected a percentage, got "seventy"; write it like 70% or ~70%'),
+  bad('percent', '70% of global production', 'expected a percentage, got "70% of global production"; write it like 70% or ~70%'),
   bad(
     'percent',
     '12,5%',
-    'expected a percentage with a point for decimals and commas or spaces for thousands, got "12,5%"',
+    'expected a percentage with a point for decimals and commas or spaces for thousands, got "12,5%"; write 12.5%',
   ),
   bad(
     'percent',
@@ -114,20 +114,20 @@ export const coercionCases: readonly CoercionCase[] = [
   bad(
     'decimal',
     '12,5',
-    'expected a number with a point for decimals and commas or spaces for thousands, got "12,5"',
+    'expected a number with a point for decimals and commas or spaces for thousands, got "12,5"; write 12.5',
   ),
   bad(
     'decimal',
     '1.234.567',
-    'expected a number with a point for decimals and commas or spaces for thousands, got "1.234.567"',
+    'expected a number with a point for decimals and commas or spaces for thousands, got "1.234.567"; write 1234567',
   ),
   bad(
     'decimal',
     '1.234,5',
-    'expected a number with a point for decimals and commas or spaces for thousands, got "1.234,5"',
+    'expected a number with a point for decimals and commas or spaces for thousands, got "1.234,5"; write 1234.5',
   ),
-  bad('decimal', '12,34,567', 'expected a number, got "12,34,567"'),
-  bad('decimal', 'n/a', 'expected a number, got "n/a"'),
+  bad('decimal', '12,34,567', 'expected a number, got "12,34,567"; write it like 1234.5'),
+  bad('decimal', 'n/a', 'expected a number, got "n/a"; write it like 1234.5'),
   bad('decimal', Number.NaN, 'expected a number, got NaN'),
   ok('integer', '1,234', 1234),
   ok('integer', '57', 57),
@@ -138,7 +138,7 @@ export const coercionCases: readonly CoercionCase[] = [
   ok('year', '2023', 2023),
   ok('year', 2023, 2023),
   bad('year', '23', 'expected a year from 1000 to 2999, got "23"'),
-  bad('year', 'twenty twenty-three', 'expected a year, got "twenty twenty-three"'),
+  bad('year', 'twenty twenty-three', 'expected a year, got "twenty twenty-three"; write it like 2024'),
 
   // dates → ISO
   ok('date', '2024-01-08', '2024-01-08'),

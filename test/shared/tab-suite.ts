@@ -134,8 +134,8 @@ export function tabSuite(): void {
       ];
       const result = validateTab(production, cells);
       expect(result.problems.map(formatProblem)).toEqual([
-        'Production!B2 (row 2, column "Year"): expected a year, got "twenty"',
-        'Production!C2 (row 2, column "Share"): expected a percentage, got "seventy"',
+        'Production!B2 (row 2, column "Year"): expected a year, got "twenty"; write it like 2024',
+        'Production!C2 (row 2, column "Share"): expected a percentage, got "seventy"; write it like 70% or ~70%',
         'Production!A3 (row 3, column "country"): required, but empty',
         'Production!C3 (row 3, column "Share"): the cell holds a formula error (#REF!)',
       ]);
@@ -145,7 +145,7 @@ export function tabSuite(): void {
         row: 2,
         column: 'Share',
         field: 'share',
-        message: 'expected a percentage, got "seventy"',
+        message: 'expected a percentage, got "seventy"; write it like 70% or ~70%',
         value: 'seventy',
       });
     });
@@ -174,8 +174,8 @@ export function tabSuite(): void {
         report([header, china, ['China', 2023, 'seventy', 'USGS'], ['China', 'twenty', '5%', 'USGS']]),
       ).toBe(
         'Production!A3 (row 3, column "Country"): duplicate key: rows 2 and 3 both have Country "China" and Year 2023\n' +
-          'Production!C3 (row 3, column "Share of global production (%)"): expected a percentage, got "seventy"\n' +
-          'Production!B4 (row 4, column "Year"): expected a year, got "twenty"\n',
+          'Production!C3 (row 3, column "Share of global production (%)"): expected a percentage, got "seventy"; write it like 70% or ~70%\n' +
+          'Production!B4 (row 4, column "Year"): expected a year, got "twenty"; write it like 2024\n',
       );
     });
 
@@ -227,7 +227,7 @@ export function tabSuite(): void {
           message: 'unknown column "shares"; the columns are country, year, share, shareApproximate, source',
           value: 1,
         },
-        { row: 1, column: 'share', message: 'expected a percentage, got "seventy"', value: 'seventy' },
+        { row: 1, column: 'share', message: 'expected a percentage, got "seventy"; write it like 70% or ~70%', value: 'seventy' },
         { row: 2, column: null, message: 'expected an object keyed by column id', value: 'China' },
         {
           row: 3,
@@ -245,10 +245,10 @@ export function tabSuite(): void {
         { country: 'China', year: 'soon', share: 72, source: 'USGS' },
       ]);
       expect(result.problems.map((p) => `${p.row} ${p.column}: ${p.message}`)).toEqual([
-        '0 share: expected a percentage, got "seventy"',
+        '0 share: expected a percentage, got "seventy"; write it like 70% or ~70%',
         '1 note: unknown column "note"; the columns are country, year, share, shareApproximate, source',
         '1 country: duplicate key: rows[0] and rows[1] both have country "China" and year 2023',
-        '2 year: expected a year, got "soon"',
+        '2 year: expected a year, got "soon"; write it like 2024',
       ]);
     });
   });

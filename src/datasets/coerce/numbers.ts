@@ -33,12 +33,26 @@ export function parseNumberText(raw: string, wholeOnly: boolean): number | Numbe
   return europeanStyle.test(text) ? 'european' : 'not-a-number';
 }
 
-/** `text` is the number as typed (without any % or ~), so the hint can show both unambiguous spellings. */
+/**
+ * How a column's messages show a good value: an example, and what a corrected value keeps around its
+ * digits (an approximate marker before, a % after).
+ */
+export interface NumberSpelling {
+  example: string;
+  prefix: string;
+  unit: string;
+}
+
+/**
+ * `text` is the number as typed (without any % or ~), so the hint can show the unambiguous spellings,
+ * or the value rewritten with a decimal point.
+ */
 export function numberTextProblem(
   error: NumberTextError,
   noun: string,
   cell: unknown,
   text: string,
+  spelling: NumberSpelling,
 ): Reading<never> {
   const got = describeValue(cell);
   const digits = text.trim();
@@ -55,10 +69,11 @@ export function numberTextProblem(
       );
     case 'european':
       return fail(
-        `expected ${noun} with a point for decimals and commas or spaces for thousands, got ${got}`,
+        `expected ${noun} with a point for decimals and commas or spaces for thousands, got ${got}; ` +
+          `write ${spelling.prefix}${digits.replace(/[.\s]/g, '').replace(',', '.')}${spelling.unit}`,
       );
     case 'not-a-number':
-      return expected(noun, cell);
+      return fail(`expected ${noun}, got ${got}; write it like ${spelling.example}`);
   }
 }
 
@@ -67,6 +82,8 @@ export interface NumberOptions {
   max?: number;
   /** How messages name the expected value, e.g. "a year". */
   noun?: string;
+  /** A value messages show as one to write, e.g. "2024". */
+  example?: string;
 }
 
 /** Checks a number against the column's bounds, quoting the cell as the editor typed it. */
@@ -86,12 +103,13 @@ export function boundedNumber(schema: z.ZodNumber, options: NumberOptions): z.Zo
 
 function numberCoercion(options: NumberOptions, wholeOnly: boolean): Coercion<z.ZodNumber> {
   const noun = options.noun ?? (wholeOnly ? 'a whole number' : 'a number');
+  const spelling = { example: options.example ?? (wholeOnly ? '1234' : '1234.5'), prefix: '', unit: '' };
   const output = boundedNumber(wholeOnly ? z.number().int() : z.number(), options);
   const read = (cell: unknown): Reading<number> => {
     const value = isFormattedNumber(cell) ? cell.value : cell;
     if (typeof value === 'string') {
       const parsed = parseNumberText(value, wholeOnly);
-      if (typeof parsed === 'string') return numberTextProblem(parsed, noun, cell, value);
+      if (typeof parsed === 'string') return numberTextProblem(parsed, noun, cell, value, spelling);
       return checked(parsed, cell);
     }
     return typeof value === 'number' ? checked(value, cell) : expected(noun, cell);
@@ -118,5 +136,5 @@ export function integer(options: NumberOptions = {}): Coercion<z.ZodNumber> {
 
 /** A calendar year written in full; two-digit years are rejected rather than guessed. */
 export function year(): Coercion<z.ZodNumber> {
-  return integer({ min: 1000, max: 2999, noun: 'a year' });
+  return integer({ min: 1000, max: 2999, noun: 'a year', example: '2024' });
 }

@@ -16,6 +16,7 @@ import { boundedNumber, inRange, type NumberOptions, numberTextProblem, parseNum
  */
 export function percent(options: NumberOptions = {}): Coercion<z.ZodNumber> {
   const noun = options.noun ?? 'a percentage';
+  const example = options.example ?? '70% or ~70%';
   const read = (cell: unknown): Reading<number> => {
     if (isFormattedNumber(cell))
       return inRange(
@@ -27,11 +28,13 @@ export function percent(options: NumberOptions = {}): Coercion<z.ZodNumber> {
     if (typeof cell === 'number')
       return Number.isFinite(cell) ? inRange(cell, options, noun, cell) : expected(noun, cell);
     if (typeof cell !== 'string') return expected(noun, cell);
-    const text = splitApproximate(cell).rest.replace(/\s*%$/, '');
+    const { rest } = splitApproximate(cell);
+    const text = rest.replace(/\s*%$/, '');
     const parsed = parseNumberText(text, false);
-    return typeof parsed === 'string'
-      ? numberTextProblem(parsed, noun, cell, text)
-      : inRange(parsed, options, noun, cell);
+    if (typeof parsed === 'number') return inRange(parsed, options, noun, cell);
+    const trimmed = cell.trim();
+    const marker = trimmed.slice(0, trimmed.length - rest.length);
+    return numberTextProblem(parsed, noun, cell, text, { example, prefix: marker, unit: '%' });
   };
   return { output: boundedNumber(z.number(), options), read };
 }

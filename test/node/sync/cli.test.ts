@@ -124,7 +124,7 @@ describe('npm run sync', { timeout: 30_000 }, () => {
     expect(ran.code).toBe(1);
     expect(ran.stdout).toContain('production  1 problem, not published (v1 still served)');
     expect(ran.stdout).toContain(
-      '      Production!C2 (row 2, column "Share of global production (%)"): expected a percentage, got "seventy percent"',
+      '      Production!C2 (row 2, column "Share of global production (%)"): expected a percentage, got "seventy percent"; write it like 70% or ~70%',
     );
   });
 

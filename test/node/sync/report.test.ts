@@ -13,7 +13,7 @@ const problem: Problem = {
   cell: 'C5',
   row: 5,
   column: 'share',
-  message: 'expected a percentage, got "seventy"',
+  message: 'expected a percentage, got "seventy"; write it like 70% or ~70%',
   value: 'seventy',
 };
 const base = { warnings: [] };
@@ -71,7 +71,7 @@ describe('the run report', () => {
       [
         'Sync from fixtures to http://127.0.0.1:8787',
         '  production  1 problem, not published (v3 still served)',
-        '      Production!C5 (row 5, column "share"): expected a percentage, got "seventy"',
+        '      Production!C5 (row 5, column "share"): expected a percentage, got "seventy"; write it like 70% or ~70%',
         '  elements    published v4 (+2 −0 ~1)',
         '  timeline    unchanged v3',
         'Done in 1.2 s, exit code 1.',
@@ -116,7 +116,7 @@ describe('the run report', () => {
     expect(json.datasets[0]).toMatchObject({
       summary: '1 problem, not published (v3 still served)',
       problems: [
-        { ...problem, text: 'Production!C5 (row 5, column "share"): expected a percentage, got "seventy"' },
+        { ...problem, text: 'Production!C5 (row 5, column "share"): expected a percentage, got "seventy"; write it like 70% or ~70%' },
       ],
     });
   });

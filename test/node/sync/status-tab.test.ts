@@ -12,7 +12,7 @@ const problem: Problem = {
   row: 5,
   column: 'Share of global production (%)',
   field: 'share',
-  message: 'expected a percentage, got "seventy"',
+  message: 'expected a percentage, got "seventy"; write it like 70% or ~70%',
   value: 'seventy',
 };
 
@@ -68,7 +68,7 @@ describe('statusRows', () => {
         5,
         'Share of global production (%)',
         'problem',
-        'expected a percentage, got "seventy"',
+        'expected a percentage, got "seventy"; write it like 70% or ~70%',
         'seventy',
       ],
     ]);
