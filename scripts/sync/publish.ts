@@ -131,7 +131,7 @@ export async function servedVersions(target: Target, policy: RetryPolicy): Promi
   // An answer not worth retrying (a 404, a 403) means the address is wrong, not that the Worker is down.
   if (!response.ok && !isRetryableStatus(response.status))
     throw configError(
-      `--target ${target.url} answered ${response.status} for /v1/datasets: give the Assay Worker's origin, with no path.`,
+      `The Worker address ${target.url} answered ${response.status} for /v1/datasets: give the Assay Worker's origin, with no path (--target or ASSAY_TARGET_URL).`,
     );
   if (!response.ok)
     throw unavailable(`The Worker at ${target.url} answered ${response.status} for its catalogue.`);

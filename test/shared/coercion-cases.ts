@@ -73,7 +73,11 @@ export const coercionCases: readonly CoercionCase[] = [
   ok('percent', 0.7, 0.7),
   ok('percent', '0.5%', 0.5),
   bad('percent', 'seventy', 'expected a percentage, got "seventy"; write it like 70% or ~70%'),
-  bad('percent', '70% of global production', 'expected a percentage, got "70% of global production"; write it like 70% or ~70%'),
+  bad(
+    'percent',
+    '70% of global production',
+    'expected a percentage, got "70% of global production"; write it like 70% or ~70%',
+  ),
   bad(
     'percent',
     '12,5%',
@@ -243,7 +247,11 @@ export const coercionCases: readonly CoercionCase[] = [
   bad('optionalText', '#N/A', 'the cell holds a formula error (#N/A)'),
   bad('decimal', '#CALC!', 'the cell holds a formula error (#CALC!)'),
   bad('text', ' #getting_data ', 'the cell holds a formula error (#GETTING_DATA)'),
-  bad('optionalNumber', 'Loading...', 'the cell holds a formula error (LOADING...)'),
+  bad(
+    'optionalNumber',
+    'Loading...',
+    'the cell is still loading its formula’s data (Loading...); sync again once it shows a value',
+  ),
 
   bad(
     'integer',

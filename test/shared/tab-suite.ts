@@ -227,7 +227,12 @@ export function tabSuite(): void {
           message: 'unknown column "shares"; the columns are country, year, share, shareApproximate, source',
           value: 1,
         },
-        { row: 1, column: 'share', message: 'expected a percentage, got "seventy"; write it like 70% or ~70%', value: 'seventy' },
+        {
+          row: 1,
+          column: 'share',
+          message: 'expected a percentage, got "seventy"; write it like 70% or ~70%',
+          value: 'seventy',
+        },
         { row: 2, column: null, message: 'expected an object keyed by column id', value: 'China' },
         {
           row: 3,

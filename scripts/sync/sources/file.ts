@@ -86,7 +86,8 @@ export function fileSource(dir: string): WorkbookSource {
       const info = await stat(dir).catch(() => undefined);
       if (!info?.isDirectory())
         throw configError(
-          `--dir: there is no folder at ${shown(dir)}; it should hold one <Tab>.csv per tab.`,
+          `--dir: ${info ? `${shown(dir)} is a file, not a folder` : `there is no folder at ${shown(dir)}`}; ` +
+            'give the folder that holds one <Tab>.csv per tab.',
         );
       const names = await readdir(dir);
       if (!names.some((name) => name.toLowerCase().endsWith('.csv'))) {

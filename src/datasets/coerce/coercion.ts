@@ -46,6 +46,10 @@ function readCell(
 ): Reading<unknown> {
   if (isBlank(cell)) return blankIsNull ? ok(null) : fail(requiredMessage);
   const error = formulaError(cell);
+  if (error === 'LOADING...')
+    return fail(
+      'the cell is still loading its formula’s data (Loading...); sync again once it shows a value',
+    );
   if (error) return fail(`the cell holds a formula error (${error})`);
   return read(cell);
 }

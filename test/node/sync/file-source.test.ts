@@ -137,6 +137,11 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     const { exitCode, report } = await syncFiles(worker, { dir: join(dir, 'nope') });
     expect(exitCode).toBe(2);
     expect(report.error).toContain('--dir: there is no folder at');
+    const file = await syncFiles(worker, { dir: join(defaultFixtureDir, 'Production.csv') });
+    expect(file.exitCode).toBe(2);
+    expect(file.report.error).toBe(
+      '--dir: fixtures/Production.csv is a file, not a folder; give the folder that holds one <Tab>.csv per tab.',
+    );
   });
 
   it('a CSV the parser cannot read holds back its own dataset only, naming the row', async () => {

@@ -116,7 +116,10 @@ describe('the run report', () => {
     expect(json.datasets[0]).toMatchObject({
       summary: '1 problem, not published (v3 still served)',
       problems: [
-        { ...problem, text: 'Production!C5 (row 5, column "share"): expected a percentage, got "seventy"; write it like 70% or ~70%' },
+        {
+          ...problem,
+          text: 'Production!C5 (row 5, column "share"): expected a percentage, got "seventy"; write it like 70% or ~70%',
+        },
       ],
     });
   });
