@@ -5,9 +5,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFixtureDir } from '../../../scripts/sync/options.ts';
+import { runSync } from '../../../scripts/sync/run.ts';
 import { fileSource } from '../../../scripts/sync/sources/file.ts';
 import { startWorker, type TestWorker } from '../support/worker.ts';
-import { served, syncFiles } from './helpers.ts';
+import { noDevVars, served, syncFiles, testRetryBudgetMs } from './helpers.ts';
+
+type Answer = (method: string) => [status: number, contentType: string, body: string];
+
+/** The production dataset synced to a stand-in server on loopback that answers as `answer` says. */
+async function syncAgainst(answer: Answer) {
+  const server = createServer((req, res) => {
+    const [status, type, body] = answer(req.method ?? 'GET');
+    req.resume();
+    res.writeHead(status, { 'content-type': type }).end(body);
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  try {
+    const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The token is never checked here; any will do.
+    const result = await runSync(
+      { target, datasets: ['production'], retryBudgetMs: testRetryBudgetMs },
+      { env: { ADMIN_TOKEN: 'stand-in' }, devVarsPath: noDevVars },
+    );
+    return { ...result, target };
+  } finally {
+    server.close();
+  }
+}
 
 describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
   let worker: TestWorker;
@@ -104,33 +128,21 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
   });
 
   it('a publish that lost a race says so in an editor’s words, exit 3 for the next run', async () => {
-    const server = createServer((req, res) => {
-      req.resume();
-      if (req.method === 'GET')
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end('{"datasets":[{"id":"production","version":1}]}');
-      else
-        res
-          .writeHead(409, { 'content-type': 'application/problem+json' })
-          .end('{"status":409,"detail":"baseVersion 1 is not the current version","currentVersion":2}');
+    const { exitCode, report } = await syncAgainst((method) =>
+      method === 'GET'
+        ? [200, 'application/json', '{"datasets":[{"id":"production","version":1}]}']
+        : [
+            409,
+            'application/problem+json',
+            '{"status":409,"detail":"baseVersion 1 is not the current version","currentVersion":2}',
+          ],
+    );
+    expect(exitCode).toBe(3);
+    expect(report.datasets[0]).toMatchObject({
+      outcome: 'failed',
+      error:
+        'Someone else published "production" while this run was reading it (it is now version 2); nothing was lost, and the next run publishes on top of it.',
     });
-    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const { exitCode, report } = await syncFiles(worker, {
-        target: `http://127.0.0.1:${port}`,
-        datasets: ['production'],
-      });
-      expect(exitCode).toBe(3);
-      expect(report.datasets[0]).toMatchObject({
-        outcome: 'failed',
-        error:
-          'Someone else published "production" while this run was reading it (it is now version 2); nothing was lost, and the next run publishes on top of it.',
-      });
-    } finally {
-      server.close();
-    }
   });
 
   it('a folder that does not exist is a configuration error', async () => {
@@ -236,29 +248,15 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
           : [201, 'application/json', '{"version":"x"}'],
       201,
     ],
-  ] as [string, (method: string) => [number, string, string], number][])(
+  ] as [string, Answer, number][])(
     'a target that answers %s is not an Assay Worker: exit 2 with a sentence, nothing reported published',
     async (_, answer, status) => {
-      const server = createServer((req, res) => {
-        const [status, type, body] = answer(req.method ?? 'GET');
-        req.resume();
-        res.writeHead(status, { 'content-type': type }).end(body);
+      const { exitCode, report, target } = await syncAgainst(answer);
+      expect(exitCode).toBe(2);
+      expect(report.datasets[0]).toMatchObject({
+        outcome: 'failed',
+        error: `The server at ${target} answered ${status} with something that is not an Assay answer: is --target the Assay Worker?`,
       });
-      await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-      try {
-        const { port } = server.address() as AddressInfo;
-        const { exitCode, report } = await syncFiles(worker, {
-          target: `http://127.0.0.1:${port}`,
-          datasets: ['production'],
-        });
-        expect(exitCode).toBe(2);
-        expect(report.datasets[0]).toMatchObject({
-          outcome: 'failed',
-          error: `The server at http://127.0.0.1:${port} answered ${status} with something that is not an Assay answer: is --target the Assay Worker?`,
-        });
-      } finally {
-        server.close();
-      }
     },
   );
 
