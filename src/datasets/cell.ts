@@ -40,19 +40,24 @@ export function isFormattedNumber(cell: unknown): cell is FormattedNumber {
  * Whitespace plus the zero-width characters pasted text brings along (zero-width space, joiners, word
  * joiner, byte-order mark): invisible in the sheet, so a cell holding only these looks empty to its editor.
  */
-const invisible = '[\\s\\u200B-\\u200D\\u2060\\uFEFF]';
-const invisibleOnly = new RegExp(`^${invisible}*$`);
-const invisibleEdges = new RegExp(`^${invisible}+|${invisible}+$`, 'g');
-
+const invisibleOnly = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
 /** Formatting with no meaning inside a word either: zero-width space, word joiner, byte-order mark. */
 const meaningless = /[\u200B\u2060\uFEFF]/g;
+/** What else cannot be seen at either end: whitespace and the joiners (which emoji and scripts need inside). */
+const invisibleAtEdge = /[\s\u200C\u200D]/;
 
 /**
- * Text without its invisible characters at either end, and without the meaningless ones anywhere, so
- * "Chi\u200Bna" is the key "China". The joiners (U+200C, U+200D) stay inside: emoji and some scripts need them.
+ * Text without the meaningless zero-width characters anywhere (so "Chi\u200Bna" is the key "China") and
+ * without anything invisible at either end. Stepped from each end rather than an end-anchored regex,
+ * which backtracks quadratically over a long invisible run in untrusted input.
  */
 export function trimInvisible(text: string): string {
-  return text.replace(invisibleEdges, '').replace(meaningless, '');
+  const visible = text.replace(meaningless, '');
+  let start = 0;
+  let end = visible.length;
+  while (start < end && invisibleAtEdge.test(visible.charAt(start))) start++;
+  while (end > start && invisibleAtEdge.test(visible.charAt(end - 1))) end--;
+  return visible.slice(start, end);
 }
 
 /** Empty, missing and whitespace-only cells all mean "nothing typed here". */

@@ -285,5 +285,9 @@ export const coercionCases: readonly CoercionCase[] = [
   ok('optionalText', '\u200B\u200C', null),
   ok('text', '\u200BNeodymium\u200B ', 'Neodymium'),
   ok('text', 'Chi\u200Bna\u2060', 'China'),
+  ok('text', 'New \u200B York', 'New York'),
+  ok('text', `x${' \u200B'.repeat(50_000)}x`, 'x x'),
+  ok('year', '2024\u200B', 2024),
+  bad('decimal', '\u200B#N/A', 'the cell holds a formula error (#N/A)'),
   ok('text', 'family \u{1F468}\u200D\u{1F469}', 'family \u{1F468}\u200D\u{1F469}'),
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { describeValue, isBlank } from '../cell.ts';
-import { formulaError } from './formula-error.ts';
+import { describeValue, isBlank, trimInvisible } from '../cell.ts';
+import { formulaError, stillLoading } from './formula-error.ts';
 
 /** What a reader makes of one filled cell: the typed value, or a message an editor can act on. */
 export type Reading<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -40,13 +40,15 @@ function preprocessor(read: (cell: unknown) => Reading<unknown>, blankIsNull: bo
 }
 
 function readCell(
-  cell: unknown,
+  raw: unknown,
   read: (cell: unknown) => Reading<unknown>,
   blankIsNull: boolean,
 ): Reading<unknown> {
-  if (isBlank(cell)) return blankIsNull ? ok(null) : fail(requiredMessage);
+  if (isBlank(raw)) return blankIsNull ? ok(null) : fail(requiredMessage);
+  // Once, for every column type: "2024\u200B" is the year 2024, and a message never quotes the invisible.
+  const cell = typeof raw === 'string' ? trimInvisible(raw) : raw;
   const error = formulaError(cell);
-  if (error === 'LOADING...')
+  if (error === stillLoading)
     return fail(
       'the cell is still loading its formula’s data (Loading...); sync again once it shows a value',
     );

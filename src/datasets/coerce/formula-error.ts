@@ -3,6 +3,9 @@
  * an IMPORTRANGE fetches, Excel's #GETTING_DATA and #BUSY!): the Sheets API and a CSV export carry them
  * as text. Google Sheets' own, then those only Excel (or a workbook converted from it) shows.
  */
+/** Not an error yet: the value a formula shows while its data loads, to be told apart in messages. */
+export const stillLoading = 'LOADING...';
+
 const formulaErrors = new Set([
   '#N/A',
   '#REF!',
@@ -13,7 +16,7 @@ const formulaErrors = new Set([
   '#NULL!',
   '#ERROR!',
   '#SPILL!',
-  'LOADING...',
+  stillLoading,
   '#CALC!',
   '#FIELD!',
   '#GETTING_DATA',

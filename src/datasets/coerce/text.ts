@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { isFormattedNumber, trimInvisible } from '../cell.ts';
+import { isFormattedNumber } from '../cell.ts';
 import { type Coercion, expected, fail, ok, type Reading } from './coercion.ts';
 import { serialToIsoDate } from './dates.ts';
 
 /** Editors' stray spaces, tabs, line breaks and no-break spaces all become one plain space. */
 export function collapseWhitespace(text: string): string {
-  return trimInvisible(text.replace(/\s+/g, ' '));
+  // The cell arrives trimmed of invisible characters (see readCell), so only inner runs are left.
+  return text.replace(/\s+/g, ' ');
 }
 
 export interface TextOptions {
