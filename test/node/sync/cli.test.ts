@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasets } from '../../../src/datasets/registry.ts';
+import { descendants, isAlive } from '../start/process-tree.ts';
 import { startWorker, type TestWorker } from '../support/worker.ts';
 import { served } from './helpers.ts';
 
@@ -206,5 +208,28 @@ describe('npm run sync', { timeout: 30_000 }, () => {
     expect(ran.code).toBe(0);
     expect(ran.stderr).toContain('SIGTERM: stopping after the current run');
     expect(ran.stdout.match(/production {2}unchanged v1/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('--watch under `npm run sync` stops when npm is sent SIGTERM, leaving no process behind', async () => {
+    // What a service manager does: signal the npm process, not the node below it.
+    const npm = spawn('npm', ['run', '-s', 'sync', '--', '--dry-run', '--dataset', 'production', '--watch'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise((resolve) => npm.once('exit', resolve));
+    await new Promise<void>((resolve) =>
+      npm.stdout?.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Done in')) resolve();
+      }),
+    );
+    const below = descendants(npm.pid ?? -1);
+    expect(below.length).toBeGreaterThan(0);
+    npm.kill('SIGTERM');
+    await exited;
+    await sleep(500);
+    const left = below.filter(isAlive);
+    for (const pid of left) process.kill(pid, 'SIGKILL');
+    expect(left).toEqual([]);
   });
 });
