@@ -190,7 +190,8 @@ export function resolveConfig(
   if (kind === 'file') {
     source = { kind: 'file', dir: options.dir ?? defaultFixtureDir };
   } else {
-    if (options.dir !== undefined) return fail('--dir belongs to the file source; add --source file.');
+    if (options.dir !== undefined)
+      return fail('--dir reads a folder of CSV files, which --source google does not: drop one of the two.');
     if (!credentials)
       return fail(
         'The Google source needs credentials: set GOOGLE_APPLICATION_CREDENTIALS (a key file), ' +

@@ -186,11 +186,8 @@ export async function publishRows(
         `The Worker at ${target.url} has no dataset "${dataset}": deploy the current Worker first.`,
       );
     case 409:
-      if (typeof body.removing === 'number')
-        return {
-          kind: 'refused',
-          reason: shrinkReason(body.removing, Number(body.rows), request.rows.length),
-        };
+      if (typeof body.removing === 'number' && typeof body.rows === 'number')
+        return { kind: 'refused', reason: shrinkReason(body.removing, body.rows, request.rows.length) };
       throw unavailable(
         `Someone else published "${dataset}" while this run was reading it` +
           (typeof body.currentVersion === 'number' ? ` (it is now version ${body.currentVersion})` : '') +

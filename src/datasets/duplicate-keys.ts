@@ -37,13 +37,13 @@ export function parseKey(def: DatasetDefinition, input: Readonly<Record<string, 
 }
 
 /** `Country "China" and Year 2023`: the key, each column named by `label` (a sheet header or a field id). */
-export function describeKey(def: DatasetDefinition, row: Row, label: (field: string) => string): string {
+function describeKey(def: DatasetDefinition, row: Row, label: (field: string) => string): string {
   return def.key.map((field) => `${label(field)} ${describeValue(row[field] ?? null)}`).join(' and ');
 }
 
 /**
  * `duplicate key: rows 2 and 4 both have Country "China" and Year 2023`, quoting the earlier row; when
- * the later one writes the key differently (keys ignore letter case), how it does, so neither row is
+ * the later one writes the key differently (keys ignore letter case and Unicode form), how it does, so neither row is
  * misquoted.
  */
 export function duplicateKeyMessage(
@@ -54,6 +54,7 @@ export function duplicateKeyMessage(
 ): string {
   const first = describeKey(def, rows.first, label);
   const later = describeKey(def, rows.later, label);
-  const differently = later === first ? '' : ` (${names.later} writes it ${later}; keys ignore letter case)`;
+  const differently =
+    later === first ? '' : ` (${names.later} writes it ${later}; keys ignore letter case and Unicode form)`;
   return `duplicate key: ${names.both} both have ${first}${differently}`;
 }

@@ -23,6 +23,7 @@ const columns = {
   decimal: required(decimal()),
   integer: required(integer()),
   year: required(year()),
+  atomicNumber: required(integer({ min: 1, max: 118 })),
   date: required(date()),
   dayFirstDate: required(date({ order: 'day-first' })),
   monthFirstDate: required(date({ order: 'month-first' })),
@@ -86,8 +87,14 @@ export const coercionCases: readonly CoercionCase[] = [
   bad(
     'percent',
     '1,234%',
-    '"1,234%" is ambiguous: write 1234 if the comma separates thousands, or 1.2340 if it is a decimal comma',
+    '"1,234%" is ambiguous: write 1234% if the comma separates thousands, or 1.2340% if it is a decimal comma',
   ),
+  // Only the readings the column takes are offered, with the marker and unit the cell had.
+  bad('share', '~1.234%', '"~1.234%" is ambiguous: write ~1.2340% if it is a decimal point'),
+  bad('share', 'lots', 'expected a percentage, got "lots"; write it like 70% or ~70%'),
+  bad('atomicNumber', 'six', 'expected a whole number, got "six"; write it like 118'),
+  bad('atomicNumber', '12,5', 'expected a whole number, got "12,5"; write it like 118'),
+  bad('year', 1e20, 'expected a year from 1000 to 2999, got 100000000000000000000'),
   bad('percent', true, 'expected a percentage, got true'),
   bad('share', '170%', 'expected a percentage from 0 to 100, got "170%"'),
   bad('share', formatted(1.7, 'PERCENT'), 'expected a percentage from 0 to 100, got 170%'),
@@ -256,7 +263,7 @@ export const coercionCases: readonly CoercionCase[] = [
   bad(
     'integer',
     1e20,
-    '100000000000000000000 is too large to be kept exactly; whole numbers here go up to 9007199254740991',
+    '100000000000000000000 is beyond ±9007199254740991, the whole numbers that can be kept exactly',
   ),
 
   // text a reader could not be given, and lengths counted in characters

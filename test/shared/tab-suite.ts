@@ -158,14 +158,14 @@ export function tabSuite(): void {
 
     it('matches keys whatever their letter case', () => {
       expect(report([header, china, us, ['CHINA', 2023, '71%', 'USGS']])).toBe(
-        'Production!A4 (row 4, column "Country"): duplicate key: rows 2 and 4 both have Country "China" and Year 2023 (row 4 writes it Country "CHINA" and Year 2023; keys ignore letter case)\n',
+        'Production!A4 (row 4, column "Country"): duplicate key: rows 2 and 4 both have Country "China" and Year 2023 (row 4 writes it Country "CHINA" and Year 2023; keys ignore letter case and Unicode form)\n',
       );
       const rows = [
         { country: 'China', year: 2023, share: 70, source: 'USGS' },
         { country: 'china', year: 2023, share: 71, source: 'USGS' },
       ];
       expect(validateRows(production, rows).problems.map((p) => p.message)).toEqual([
-        'duplicate key: rows[0] and rows[1] both have country "China" and year 2023 (rows[1] writes it country "china" and year 2023; keys ignore letter case)',
+        'duplicate key: rows[0] and rows[1] both have country "China" and year 2023 (rows[1] writes it country "china" and year 2023; keys ignore letter case and Unicode form)',
       ]);
     });
 

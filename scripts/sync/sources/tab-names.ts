@@ -5,7 +5,7 @@ import type { UnreadableTab } from './source.ts';
  * differs only the way people's names for it do (case, stray spaces, a download's prefix). Two loose
  * candidates and no exact name is ambiguous: the caller reports both rather than pick one.
  */
-export type TabMatch = { name: string } | { ambiguous: string[] } | undefined;
+type TabMatch = { name: string } | { ambiguous: string[] } | undefined;
 
 function matchTab(names: readonly string[], exact: string, loose: (name: string) => boolean): TabMatch {
   if (names.includes(exact)) return { name: exact };

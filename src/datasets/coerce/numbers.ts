@@ -34,18 +34,20 @@ export function parseNumberText(raw: string, wholeOnly: boolean): number | Numbe
 }
 
 /**
- * How a column's messages show a good value: an example, and what a corrected value keeps around its
- * digits (an approximate marker before, a % after).
+ * How a column's messages show a good value: an example, what a corrected value keeps around its
+ * digits (an approximate marker before, a % after), and whether the column would take a value, so
+ * a hint never suggests one it would then refuse.
  */
-export interface NumberSpelling {
+interface NumberSpelling {
   example: string;
   prefix: string;
   unit: string;
+  accepts: (value: number) => boolean;
 }
 
 /**
- * `text` is the number as typed (without any % or ~), so the hint can show the unambiguous spellings,
- * or the value rewritten with a decimal point.
+ * `text` is the number as typed (without any % or ~), so the hint can show the unambiguous spellings
+ * that fit the column, or the value rewritten with a decimal point.
  */
 export function numberTextProblem(
   error: NumberTextError,
@@ -56,24 +58,31 @@ export function numberTextProblem(
 ): Reading<never> {
   const got = describeValue(cell);
   const digits = text.trim();
-  const whole = digits.replace(/[.,]/, '');
-  const decimal = `${digits.replace(',', '.')}0`;
+  const spelled = (value: string) => `${spelling.prefix}${value}${spelling.unit}`;
+  const likeExample = fail(`expected ${noun}, got ${got}; write it like ${spelling.example}`);
   switch (error) {
     case 'ambiguous-comma':
-      return fail(
-        `${got} is ambiguous: write ${whole} if the comma separates thousands, or ${decimal} if it is a decimal comma`,
-      );
-    case 'ambiguous-point':
-      return fail(
-        `${got} is ambiguous: write ${whole} if the point separates thousands, or ${decimal} if it is a decimal point`,
-      );
-    case 'european':
+    case 'ambiguous-point': {
+      const separator = error === 'ambiguous-comma' ? 'comma' : 'point';
+      // A fourth decimal (1.2340) is how a decimal reading is written unambiguously.
+      const readings = [
+        { value: digits.replace(/[.,]/, ''), meaning: `if the ${separator} separates thousands` },
+        { value: `${digits.replace(',', '.')}0`, meaning: `if it is a decimal ${separator}` },
+      ].filter((reading) => spelling.accepts(Number(reading.value)));
+      if (readings.length === 0) return likeExample;
+      const options = readings.map((r) => `${spelled(r.value)} ${r.meaning}`).join(', or ');
+      return fail(`${got} is ambiguous: write ${options}`);
+    }
+    case 'european': {
+      const rewritten = digits.replace(/[.\s]/g, '').replace(',', '.');
+      if (!spelling.accepts(Number(rewritten))) return likeExample;
       return fail(
         `expected ${noun} with a point for decimals and commas or spaces for thousands, got ${got}; ` +
-          `write ${spelling.prefix}${digits.replace(/[.\s]/g, '').replace(',', '.')}${spelling.unit}`,
+          `write ${spelled(rewritten)}`,
       );
+    }
     case 'not-a-number':
-      return fail(`expected ${noun}, got ${got}; write it like ${spelling.example}`);
+      return likeExample;
   }
 }
 
@@ -101,9 +110,23 @@ export function boundedNumber(schema: z.ZodNumber, options: NumberOptions): z.Zo
   return options.max === undefined ? withMin : withMin.max(options.max);
 }
 
+/** Whether a column with these bounds takes the value. */
+export const fits = (value: number, options: NumberOptions) => inRange(value, options, '', value).ok;
+
+/** An example inside the column's bounds: 1234 (or 1234.5), moved to the nearer bound if outside. */
+function exampleWithin(options: NumberOptions, wholeOnly: boolean): string {
+  const { min = -Infinity, max = Infinity } = options;
+  return String(Math.min(max, Math.max(min, wholeOnly ? 1234 : 1234.5)));
+}
+
 function numberCoercion(options: NumberOptions, wholeOnly: boolean): Coercion<z.ZodNumber> {
   const noun = options.noun ?? (wholeOnly ? 'a whole number' : 'a number');
-  const spelling = { example: options.example ?? (wholeOnly ? '1234' : '1234.5'), prefix: '', unit: '' };
+  const spelling = {
+    example: options.example ?? exampleWithin(options, wholeOnly),
+    prefix: '',
+    unit: '',
+    accepts: (value: number) => (!wholeOnly || Number.isSafeInteger(value)) && fits(value, options),
+  };
   const output = boundedNumber(wholeOnly ? z.number().int() : z.number(), options);
   const read = (cell: unknown): Reading<number> => {
     const value = isFormattedNumber(cell) ? cell.value : cell;
@@ -117,11 +140,12 @@ function numberCoercion(options: NumberOptions, wholeOnly: boolean): Coercion<z.
   const checked = (parsed: number, cell: unknown): Reading<number> => {
     if (!Number.isFinite(parsed)) return expected(noun, cell);
     if (wholeOnly && !Number.isInteger(parsed)) return expected(noun, cell);
-    if (wholeOnly && !Number.isSafeInteger(parsed))
+    const ranged = inRange(parsed, options, noun, cell);
+    if (ranged.ok && wholeOnly && !Number.isSafeInteger(parsed))
       return fail(
-        `${describeValue(cell)} is too large to be kept exactly; whole numbers here go up to ${Number.MAX_SAFE_INTEGER}`,
+        `${describeValue(cell)} is beyond ±${Number.MAX_SAFE_INTEGER}, the whole numbers that can be kept exactly`,
       );
-    return inRange(parsed, options, noun, cell);
+    return ranged;
   };
   return { output, read };
 }

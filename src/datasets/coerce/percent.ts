@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { fractionToPercent, isFormattedNumber } from '../cell.ts';
 import { splitApproximate } from './approximate.ts';
 import { type Coercion, expected, type Reading } from './coercion.ts';
-import { boundedNumber, inRange, type NumberOptions, numberTextProblem, parseNumberText } from './numbers.ts';
+import {
+  boundedNumber,
+  fits,
+  inRange,
+  type NumberOptions,
+  numberTextProblem,
+  parseNumberText,
+} from './numbers.ts';
 
 /**
  * Percentages, stored as the number in front of the % sign: `70%`, `70 %`, `~70%`, `70.0 %`, `70` → 70.
@@ -34,7 +41,12 @@ export function percent(options: NumberOptions = {}): Coercion<z.ZodNumber> {
     if (typeof parsed === 'number') return inRange(parsed, options, noun, cell);
     const trimmed = cell.trim();
     const marker = trimmed.slice(0, trimmed.length - rest.length);
-    return numberTextProblem(parsed, noun, cell, text, { example, prefix: marker, unit: '%' });
+    return numberTextProblem(parsed, noun, cell, text, {
+      example,
+      prefix: marker,
+      unit: '%',
+      accepts: (value) => fits(value, options),
+    });
   };
   return { output: boundedNumber(z.number(), options), read };
 }

@@ -97,7 +97,7 @@ describe('resolveConfig', () => {
     expect(resolve({ source: 'file' }, env).source.kind).toBe('file');
     expect(resolve({ dir: 'exports' }, env).source).toEqual({ kind: 'file', dir: 'exports' });
     expect(message({ source: 'google', dir: 'exports' }, env)).toBe(
-      '--dir belongs to the file source; add --source file.',
+      '--dir reads a folder of CSV files, which --source google does not: drop one of the two.',
     );
   });
 
