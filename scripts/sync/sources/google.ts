@@ -109,22 +109,28 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
     async readTabs(tabs) {
       const retry = { policy, startedAt: Date.now() };
       try {
-        // One request when every tab is there under its own name, as on almost every run.
-        const read = await readGrid(tabs).catch((error) => {
+        // One request when every tab is there, as on almost every run; Google answers with each tab's
+        // own title, which may differ from the asked-for name in case, so both paths match by title.
+        let grid = await readGrid(tabs).catch((error) => {
           if (isMissingTabError(error)) return undefined;
           throw error;
         });
-        if (read) return new Map(tabs.map((tab) => [tab, read.get(tab)]));
-        const present = await titles();
-        const matches = tabs.map((tab) => [tab, tabTitle(tab, present)] as const);
-        const found = matches.flatMap(([, match]) => (match && 'name' in match ? [match.name] : []));
-        const grid = found.length === 0 ? new Map<string, TabCells>() : await readGrid(found);
+        const present = grid ? [...grid.keys()] : await titles();
+        if (!grid) {
+          const found = tabs.flatMap((tab) => {
+            const match = tabTitle(tab, present);
+            return match && 'name' in match ? [match.name] : [];
+          });
+          grid = found.length === 0 ? new Map<string, TabCells>() : await readGrid(found);
+        }
+        const read = grid;
         return new Map(
-          matches.map(([tab, match]): [string, TabCells | UnreadableTab | undefined] => {
+          tabs.map((tab): [string, TabCells | UnreadableTab | undefined] => {
+            const match = tabTitle(tab, present);
             if (match === undefined) return [tab, undefined];
             if ('ambiguous' in match)
               return [tab, ambiguousTab(match.ambiguous, 'tabs', 'rename all but one')];
-            return [tab, grid.get(match.name)];
+            return [tab, read.get(match.name)];
           }),
         );
       } catch (error) {

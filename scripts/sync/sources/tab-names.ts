@@ -14,19 +14,22 @@ function matchTab(names: readonly string[], exact: string, loose: (name: string)
   return candidates.length === 1 ? { name: candidates[0] as string } : { ambiguous: candidates.sort() };
 }
 
+/** Names compared loosely: any case, and one Unicode form (macOS stores file names decomposed). */
+const loose = (name: string) => name.normalize('NFC').toLowerCase();
+
 /** A file for the tab: `<Tab>.csv`, in any case, or as Google Sheets names a download: `<Spreadsheet> - <Tab>.csv`. */
 export function tabFile(tab: string, files: readonly string[]): TabMatch {
-  const wanted = `${tab}.csv`.toLowerCase();
+  const wanted = loose(`${tab}.csv`);
   return matchTab(files, `${tab}.csv`, (file) => {
-    const lower = file.toLowerCase();
-    return lower === wanted || lower.endsWith(` - ${wanted}`);
+    const name = loose(file);
+    return name === wanted || name.endsWith(` - ${wanted}`);
   });
 }
 
 /** A spreadsheet tab for the tab: its title in any case, with spaces around it or not. */
 export function tabTitle(tab: string, titles: readonly string[]): TabMatch {
-  const wanted = tab.trim().toLowerCase();
-  return matchTab(titles, tab, (title) => title.trim().toLowerCase() === wanted);
+  const wanted = loose(tab.trim());
+  return matchTab(titles, tab, (title) => loose(title.trim()) === wanted);
 }
 
 /** Two near misses: reported against the tab, as the sync cannot know which one the editor means. */

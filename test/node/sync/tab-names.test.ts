@@ -13,6 +13,10 @@ describe('tabFile', () => {
     });
   });
 
+  it('finds a file whose name is stored decomposed, as macOS stores it', () => {
+    expect(tabFile('Élements', ['E\u0301lements.csv'])).toEqual({ name: 'E\u0301lements.csv' });
+  });
+
   it('does not take a tab whose name only ends like the one wanted', () => {
     expect(tabFile('Players', ['Key Players.csv', 'Players.csv.bak', 'Players.tsv'])).toBeUndefined();
   });
