@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env.ts';
 import { publishConfig } from '../publish/publish-config.ts';
 import { problem } from './problem.ts';
@@ -35,8 +34,8 @@ function whereItBreaks(error: unknown): string {
 }
 
 /**
- * 415 unless the body is declared JSON, 400 if it does not parse. Parsed here, once, so every failure
- * is a problem that says what to send.
+ * 415 unless the body is declared JSON, 400 if it is not UTF-8 or does not parse. Checked here so that
+ * every failure is a problem that says what to send; the route's validator parses the same bytes again.
  */
 export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
@@ -44,11 +43,11 @@ export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
     const got = type ? `"${type.slice(0, 100)}"` : 'no Content-Type';
     throw problem(415, `Send the body as JSON with Content-Type: application/json; got ${got}.`);
   }
+  const bytes = await c.req.arrayBuffer();
   let text: string;
   try {
-    text = utf8.decode(await c.req.arrayBuffer());
-  } catch (error) {
-    if (error instanceof HTTPException) throw error;
+    text = utf8.decode(bytes);
+  } catch {
     // A lenient decode would publish U+FFFD in place of every byte it could not read.
     throw problem(400, 'The body is not UTF-8 text: send the JSON encoded as UTF-8.');
   }

@@ -26,13 +26,13 @@ export function text(options: TextOptions = {}): Coercion<z.ZodString> {
   const output =
     maxLength === undefined
       ? shaped
-      : shaped.check(z.refine((value) => characters(value) <= maxLength)).meta({ maxLength });
+      : shaped.check(z.refine((value) => withinLength(value, maxLength))).meta({ maxLength });
   const read = (cell: unknown): Reading<string> => {
     const value = asText(cell);
     if (value === undefined) return expected('text', cell);
     const unreadable = unreadableCharacter(value);
     if (unreadable) return fail(unreadable);
-    if (maxLength !== undefined && characters(value) > maxLength)
+    if (maxLength !== undefined && !withinLength(value, maxLength))
       return expected(`text of at most ${maxLength} characters`, cell);
     if (pattern !== undefined && !pattern.regex.test(value)) return expected(pattern.description, cell);
     return ok(value);
@@ -40,30 +40,32 @@ export function text(options: TextOptions = {}): Coercion<z.ZodString> {
   return { output, read };
 }
 
-/** Code points: an emoji outside the Basic Multilingual Plane is one character, not two UTF-16 units. */
-function characters(text: string): number {
+/**
+ * At most `max` code points: an emoji outside the Basic Multilingual Plane is one character, not two
+ * UTF-16 units. Code points never outnumber units, so most cells are settled without counting.
+ */
+function withinLength(text: string, max: number): boolean {
+  if (text.length <= max) return true;
   let count = 0;
-  for (const _ of text) count++;
-  return count;
+  for (const _ of text) if (++count > max) return false;
+  return true;
 }
 
 /** Control characters left after whitespace is collapsed (NUL, BEL, ESC, C1), and lone surrogates. */
-const control = /\p{Cc}/u;
-const loneSurrogate = /\p{Cs}/u;
+const unreadable = /[\p{Cc}\p{Cs}]/u;
 
 /**
  * Characters a reader cannot be given: a control character is invisible in the sheet and breaks CSV
  * readers; half a surrogate pair (from a JSON `\ud800` or a cut emoji) cannot be encoded as UTF-8.
  */
 function unreadableCharacter(text: string): string | undefined {
-  const found = control.exec(text)?.[0];
-  if (found !== undefined) {
-    const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    return `the text holds an invisible control character (${code}); retype the cell without it`;
-  }
-  if (loneSurrogate.test(text))
+  const found = unreadable.exec(text)?.[0];
+  if (found === undefined) return undefined;
+  const unit = found.charCodeAt(0);
+  if (unit >= 0xd800 && unit <= 0xdfff)
     return 'the text holds half of a character (an unpaired surrogate, as from a cut emoji); retype it';
-  return undefined;
+  const code = `U+${unit.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `the text holds an invisible control character (${code}); retype the cell without it`;
 }
 
 function asText(cell: unknown): string | undefined {
