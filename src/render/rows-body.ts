@@ -123,16 +123,20 @@ export async function rowsBody(
     return { body: await whole(jsonChunks(envelope, selectedRows(reader, meta, query))), contentType };
   }
   const [open, close] = jsonParts(envelope).map((part) => encoder.encode(part)) as [Uint8Array, Uint8Array];
-  async function* stored() {
-    yield open;
+  async function* rows() {
     yield* storedPages(reader, meta);
     yield close;
+  }
+  // Streamed, the envelope goes first on its own: the metadata leaves before the first 1 MiB of rows.
+  async function* body(rest: AsyncIterable<Uint8Array>) {
+    yield open;
+    yield* rest;
   }
   const length = open.byteLength + storedBytes + close.byteLength;
   return {
     body: buffered
-      ? await concatenated(stored(), length)
-      : fixedLengthBody(length, coalesced(stored(), streamWriteBytes)),
+      ? await concatenated(body(rows()), length)
+      : fixedLengthBody(length, body(coalesced(rows(), streamWriteBytes))),
     contentType,
   };
 }

@@ -197,5 +197,12 @@ adminRoutes
         `The rows of version ${version} of "${id}" are no longer kept (retention); ` +
           `roll back to version ${found.retainedFrom} or later.`,
       );
+    if (found.status === 'unreadable')
+      throw problem(
+        503,
+        `The rows of version ${version} of "${id}" could not be read from storage; nothing was published. Try again shortly.`,
+        {},
+        { 'retry-after': '5' },
+      );
     return respond(c, id, await publishRows(c, def, found.rows, { force, rolledBackFrom: version }));
   });

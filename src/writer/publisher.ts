@@ -24,7 +24,9 @@ export type VersionRows =
   | { status: 'found'; rows: Row[] }
   | { status: 'missing'; latest: number }
   /** Rows past retention; `retainedFrom` is the oldest version a rollback can still use. */
-  | { status: 'pruned'; retainedFrom: number };
+  | { status: 'pruned'; retainedFrom: number }
+  /** A retained version whose pages could not be read: storage's fault, not the caller's. */
+  | { status: 'unreadable' };
 
 export interface WriterDeps {
   store: KvStore;
@@ -266,10 +268,10 @@ export async function versionRows(deps: WriterDeps, version: number): Promise<Ve
   const found = deps.history.find(version);
   const latest = deps.history.latest();
   if (!found || !latest) return { status: 'missing', latest: latest?.meta.version ?? 0 };
-  const pruned = { status: 'pruned', retainedFrom: latest.retainedFrom } as const;
-  if (found.pruned || version < latest.retainedFrom) return pruned;
+  if (found.pruned || version < latest.retainedFrom)
+    return { status: 'pruned', retainedFrom: latest.retainedFrom };
   const lines = await storedLines(deps.store, found.meta);
-  if (!lines) return pruned;
+  if (!lines) return { status: 'unreadable' };
   return { status: 'found', rows: lines.map((line) => JSON.parse(line) as Row) };
 }
 
