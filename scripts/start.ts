@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { blockedPortAdvice, fetchBlocksPort } from './net/blocked-ports.ts';
 import { ensureLocalAdminToken } from './start/dev-vars.ts';
 import { startLocalWorker } from './start/local-worker.ts';
-import { badPortAdvice, fetchRefusesPort, parsePort, portIsFree, portMessage } from './start/port.ts';
+import { parsePort, portIsFree, portMessage } from './start/port.ts';
 import { formatRunReport } from './sync/report.ts';
 import { runSync } from './sync/run.ts';
 
@@ -18,8 +19,8 @@ if (!(await portIsFree(port))) {
   process.exit(2);
 }
 
-if (await fetchRefusesPort(port)) {
-  console.error(`Port ${port} cannot be used: ${badPortAdvice}. Start on another: PORT=8788 npm start`);
+if (fetchBlocksPort(port)) {
+  console.error(`Port ${port} cannot be used: ${blockedPortAdvice}. Start on another: PORT=8788 npm start`);
   process.exit(2);
 }
 

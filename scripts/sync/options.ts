@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
+import { blockedPortAdvice, fetchBlocksPort } from '../net/blocked-ports.ts';
 import { parsePort, portMessage } from '../start/port.ts';
 import { parseDuration } from './duration.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryPolicyWithin } from './retry.ts';
@@ -224,6 +225,8 @@ export function resolveConfig(
   if (targetFrom === 'PORT' && parsePort(port) === undefined) return fail(portMessage(port));
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
     return fail(`${targetFrom} must be an http(s) URL, like ${defaultTarget}; got "${targetText}".`);
+  if (fetchBlocksPort(Number(url.port)))
+    return fail(`${targetFrom} ${url.origin} cannot be used: ${blockedPortAdvice}.`);
   // The .dev.vars token belongs to the local Worker: never send it anywhere else.
   const tokenText = set(env, 'ADMIN_TOKEN') ?? (isLoopback(url) ? devVars.ADMIN_TOKEN : undefined);
   const token = tokenText ? clientToken(tokenText) : '';

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { CellValue, Row } from '../../src/datasets/types.ts';
-import { badPortAdvice, isBadPort } from '../start/port.ts';
 import { formatDuration } from './duration.ts';
 import { configError, unavailable } from './errors.ts';
 import type { ChangeCounts } from './report.ts';
@@ -70,8 +69,6 @@ async function fetchWithRetry(url: string, init: RequestInit, target: string, po
       if (!isRetryableStatus(response.status)) return response;
     } catch (error) {
       if (refusedLocally(target, error)) throw unreachable(target, error, 0);
-      if (isBadPort(error))
-        throw configError(`The Worker address ${target} cannot be used: ${badPortAdvice}.`);
       failure = error;
     }
     const now = Date.now();

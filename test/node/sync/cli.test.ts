@@ -169,7 +169,7 @@ describe('npm run sync', { timeout: 30_000 }, () => {
     });
     expect(ran.code).toBe(2);
     expect(ran.stdout).toContain(
-      'The Worker address http://127.0.0.1:6666 cannot be used: fetch refuses to call that port',
+      '--target http://127.0.0.1:6666 cannot be used: fetch refuses to call that port',
     );
   });
 
