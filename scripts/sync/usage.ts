@@ -25,15 +25,18 @@ Run
   -h, --help             this text
 
 Environment
-  ADMIN_TOKEN                     the admin token (the token part of a label:token pair); for a
+  ADMIN_TOKEN                     the admin token (a label:token pair or just the token); for a
                                   local target it defaults to the one npm start wrote to .dev.vars
+  ASSAY_TARGET_URL                the Worker to publish to (or --target)
+  PORT                            npm start's port, when no target is given (default 8787)
   GOOGLE_APPLICATION_CREDENTIALS  path to a service-account JSON key file
   GOOGLE_SERVICE_ACCOUNT_KEY      the service-account JSON key itself (CI secrets)
   GOOGLE_OAUTH_ACCESS_TOKEN       a ready access token (gcloud auth print-access-token)
   ASSAY_SPREADSHEET_ID            the spreadsheet id (from its URL)
   ASSAY_GOOGLE_API_ROOT           another Sheets API origin (a proxy; tests use a fake)
 
-Exit codes: 0 published or unchanged, 1 validation failed (that dataset not published),
+Exit codes: 0 published or unchanged, 1 validation failed or the shrink guard held a tab back
+(that dataset not published; --force passes the guard),
 2 usage or configuration error, 3 a source or the target failed after retries (at once when
 nothing listens on a local target's port).
 `;
