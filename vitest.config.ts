@@ -21,6 +21,8 @@ export default defineConfig({
           environment: 'node',
           // Builds the Worker once for the Node tests that run it (test/node/support/worker.ts).
           globalSetup: ['test/node/support/global-setup.ts'],
+          // wrangler's info lines ("Using secrets defined in .dev.vars", once per Worker started) are noise here.
+          env: { WRANGLER_LOG: 'warn' },
         },
       },
     ],
