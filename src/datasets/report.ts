@@ -1,6 +1,7 @@
 import { cellRef, columnIndexOf, rowRef } from './a1.ts';
 import { isBlank, plainValue, type SheetCell } from './cell.ts';
 import { withApproximateFlags } from './coerce/approximate.ts';
+import { doubtOf } from './coerce/coercion.ts';
 import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import { fieldTitle } from './fields.ts';
 import { type MappedColumn, mapHeaders } from './headers.ts';
@@ -101,6 +102,10 @@ export function validateTab(
     return { rows: [], problems: sheetOrder(mapping.problems), warnings: sheetOrder(warnings) };
   }
 
+  const doubted = mapping.columns.flatMap((column) => {
+    const doubt = doubtOf(def.schema.shape[column.field]);
+    return doubt ? [{ column, doubt }] : [];
+  });
   const lastFilled = cells.findLastIndex((row) => !isBlankRow(row));
   const problems: Problem[] = [];
   const rows: Row[] = [];
@@ -114,6 +119,14 @@ export function validateTab(
       const message = 'blank row between data rows; delete the row or fill it in';
       problems.push({ tab, cell: rowRef(sheetRow), row: sheetRow, column: null, message, value: null });
       continue;
+    }
+    for (const { column, doubt } of doubted) {
+      const cell = cellsOfRow[column.index];
+      const message = doubt(cell);
+      if (message === undefined) continue;
+      const { index, header, field } = column;
+      const at = { tab, cell: cellRef(index, sheetRow), row: sheetRow, column: header, field };
+      warnings.push({ ...at, message, value: plainValue(cell) });
     }
     const parsed = parseSheetRow(def, mapping.columns, cellsOfRow, sheetRow, tab);
     if ('problems' in parsed) problems.push(...parsed.problems);

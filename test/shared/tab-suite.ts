@@ -156,6 +156,25 @@ export function tabSuite(): void {
       );
     });
 
+    it('publishes a bare share between 0 and 1 as written, but asks whether it was a fraction', () => {
+      const tab = [
+        header,
+        ['China', 2023, '0.7', 'USGS'],
+        ['Myanmar', 2023, '~0.11', 'USGS'],
+        ['Australia', 2023, '0.5%', 'USGS'],
+        ['Malaysia', 2023, formatted(0.04, 'PERCENT'), 'USGS'],
+        ['Laos', 2023, 0.25, 'USGS'],
+      ];
+      const checked = validateTab(production, tab);
+      expect(checked.problems).toEqual([]);
+      expect(checked.rows.map((r) => r.share)).toEqual([0.7, 0.11, 0.5, 4, 0.25]);
+      expect(formatReport(checked)).toBe(
+        'warning: Production!C2 (row 2, column "Share of global production (%)"): "0.7" is read as 0.7%; if it is a fraction of the whole, write 70%, or write 0.7% to keep it\n' +
+          'warning: Production!C3 (row 3, column "Share of global production (%)"): "~0.11" is read as 0.11%; if it is a fraction of the whole, write ~11%, or write ~0.11% to keep it\n' +
+          'warning: Production!C6 (row 6, column "Share of global production (%)"): 0.25 is read as 0.25%; if it is a fraction of the whole, write 25%, or write 0.25% to keep it\n',
+      );
+    });
+
     it('matches keys whatever their letter case', () => {
       expect(report([header, china, us, ['CHINA', 2023, '71%', 'USGS']])).toBe(
         'Production!A4 (row 4, column "Country"): duplicate key: rows 2 and 4 both have Country "China" and Year 2023 (row 4 writes it Country "CHINA" and Year 2023; keys ignore letter case and Unicode form)\n',

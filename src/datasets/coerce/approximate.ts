@@ -5,12 +5,13 @@ import { required } from './coercion.ts';
 /** How editors (and the article) mark an estimate in front of a number: ~70%, ≈ 70, c. 70, about 70. */
 const marker = /^(?:~|≈|∼|c\.|ca\.|circa|about|around|approximately|approx\.?)\s*(?=[-+−.\d])/i;
 
-export function splitApproximate(text: string): { approximate: boolean; rest: string } {
+/** The marker as written (`~`, `about `), if any, and the number text after it. */
+export function splitApproximate(text: string): { approximate: boolean; marker: string; rest: string } {
   const trimmed = text.trim();
   const match = marker.exec(trimmed);
   return match
-    ? { approximate: true, rest: trimmed.slice(match[0].length) }
-    : { approximate: false, rest: trimmed };
+    ? { approximate: true, marker: match[0], rest: trimmed.slice(match[0].length) }
+    : { approximate: false, marker: '', rest: trimmed };
 }
 
 export function isApproximate(cell: unknown): boolean {

@@ -14,6 +14,22 @@ export interface Coercion<Out extends z.ZodType> {
   output: Out;
   /** Gets a cell that is neither blank nor a formula error. */
   read: (cell: unknown) => Reading<z.output<Out>>;
+  /** A doubt about a cell the column accepts, worth telling the editor without holding the tab back. */
+  doubt?: Doubt;
+}
+
+export type Doubt = (cell: unknown) => string | undefined;
+
+/** Each column's doubt, found from the field schema (and from the copies `.meta()` makes of it). */
+const doubts = z.registry<{ doubt: Doubt }>();
+
+export function doubtOf(field: z.ZodType | undefined): Doubt | undefined {
+  return field === undefined ? undefined : doubts.get(field)?.doubt;
+}
+
+function withDoubt<T extends z.ZodType>(schema: T, doubt: Doubt | undefined): T {
+  if (doubt) doubts.add(schema, { doubt });
+  return schema;
 }
 
 export function ok<T>(value: T): Reading<T> {
@@ -61,10 +77,13 @@ function readCell(
  * `z.toJSONSchema(…, { io: 'output' })` describes the output exactly.
  */
 export function required<Out extends z.ZodType>(coercion: Coercion<Out>) {
-  return z.preprocess(preprocessor(coercion.read, false), coercion.output);
+  return withDoubt(z.preprocess(preprocessor(coercion.read, false), coercion.output), coercion.doubt);
 }
 
 /** A column that may be left empty: blank cells become `null`. */
 export function optional<Out extends z.ZodType>(coercion: Coercion<Out>) {
-  return z.preprocess(preprocessor(coercion.read, true), coercion.output.nullable());
+  return withDoubt(
+    z.preprocess(preprocessor(coercion.read, true), coercion.output.nullable()),
+    coercion.doubt,
+  );
 }

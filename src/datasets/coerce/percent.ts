@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { fractionToPercent, isFormattedNumber } from '../cell.ts';
+import { describeValue, fractionToPercent, isFormattedNumber } from '../cell.ts';
 import { splitApproximate } from './approximate.ts';
-import { type Coercion, expected, type Reading } from './coercion.ts';
+import { type Coercion, type Doubt, expected, type Reading } from './coercion.ts';
 import {
   boundedNumber,
   fits,
@@ -35,12 +35,10 @@ export function percent(options: NumberOptions = {}): Coercion<z.ZodNumber> {
     if (typeof cell === 'number')
       return Number.isFinite(cell) ? inRange(cell, options, noun, cell) : expected(noun, cell);
     if (typeof cell !== 'string') return expected(noun, cell);
-    const { rest } = splitApproximate(cell);
+    const { marker, rest } = splitApproximate(cell);
     const text = rest.replace(/\s*%$/, '');
     const parsed = parseNumberText(text, false);
     if (typeof parsed === 'number') return inRange(parsed, options, noun, cell);
-    const trimmed = cell.trim();
-    const marker = trimmed.slice(0, trimmed.length - rest.length);
     return numberTextProblem(parsed, noun, cell, text, {
       example,
       prefix: marker,
@@ -48,5 +46,27 @@ export function percent(options: NumberOptions = {}): Coercion<z.ZodNumber> {
       accepts: (value) => fits(value, options),
     });
   };
-  return { output: boundedNumber(z.number(), options), read };
+  return { output: boundedNumber(z.number(), options), read, doubt: fractionDoubt };
+}
+
+/**
+ * A bare number between 0 and 1 is taken as written (0.7 is 0.7 %), but it is as likely a fraction
+ * pasted from a sheet whose percent format was lost: say both ways to write it, so the editor settles it.
+ */
+const fractionDoubt: Doubt = (cell) => {
+  const bare = bareNumber(cell);
+  if (bare === undefined || !(bare > 0 && bare < 1)) return undefined;
+  const marker = typeof cell === 'string' ? splitApproximate(cell).marker : '';
+  return (
+    `${describeValue(cell)} is read as ${bare}%; if it is a fraction of the whole, write ` +
+    `${marker}${fractionToPercent(bare)}%, or write ${marker}${bare}% to keep it`
+  );
+};
+
+/** The number a cell holds with neither a % sign nor a percent format; undefined for anything else. */
+function bareNumber(cell: unknown): number | undefined {
+  if (isFormattedNumber(cell)) return cell.format === 'PERCENT' ? undefined : cell.value;
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string' && !cell.includes('%')) return Number(splitApproximate(cell).rest);
+  return undefined;
 }
