@@ -175,6 +175,21 @@ export function tabSuite(): void {
       );
     });
 
+    it('sees an approximate marker and a blank flag through zero-width characters', () => {
+      const rows = [
+        { country: 'A', year: 2023, share: '\u200B~70%', source: 's' },
+        { country: 'B', year: 2023, share: '~\u200B71%', source: 's' },
+        { country: 'C', year: 2023, share: '73%', shareApproximate: '\u200B', source: 's' },
+      ];
+      const checked = validateRows(production, rows);
+      expect(checked.problems).toEqual([]);
+      expect(checked.rows.map((r) => [r.share, r.shareApproximate])).toEqual([
+        [70, true],
+        [71, true],
+        [73, false],
+      ]);
+    });
+
     it('matches keys whatever their letter case', () => {
       expect(report([header, china, us, ['CHINA', 2023, '71%', 'USGS']])).toBe(
         'Production!A4 (row 4, column "Country"): duplicate key: rows 2 and 4 both have Country "China" and Year 2023 (row 4 writes it Country "CHINA" and Year 2023; keys ignore letter case and Unicode form)\n',

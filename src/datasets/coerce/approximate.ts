@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBlank, trimInvisible } from '../cell.ts';
 import { boolean } from './booleans.ts';
 import { required } from './coercion.ts';
 
@@ -7,7 +8,8 @@ const marker = /^(?:~|≈|∼|c\.|ca\.|circa|about|around|approximately|approx\.
 
 /** The marker as written (`~`, `about `), if any, and the number text after it. */
 export function splitApproximate(text: string): { approximate: boolean; marker: string; rest: string } {
-  const trimmed = text.trim();
+  // As the cell will be read: a zero-width character beside the marker must not hide it.
+  const trimmed = trimInvisible(text);
   const match = marker.exec(trimmed);
   return match
     ? { approximate: true, marker: match[0], rest: trimmed.slice(match[0].length) }
@@ -52,8 +54,7 @@ export function withApproximateFlags(
     if (of === undefined) continue;
     const flag = row[field];
     if (isApproximate(row[of])) row[field] = true;
-    else if (flag === undefined || flag === null || (typeof flag === 'string' && flag.trim() === ''))
-      row[field] = false;
+    else if (isBlank(flag)) row[field] = false;
   }
   return row;
 }

@@ -69,7 +69,8 @@ function unreadableCharacter(text: string): string | undefined {
 }
 
 function asText(cell: unknown): string | undefined {
-  if (typeof cell === 'string') return collapseWhitespace(cell);
+  // One Unicode form, so an accent typed as a combining mark is one character, and one key, like any other.
+  if (typeof cell === 'string') return collapseWhitespace(cell).normalize('NFC');
   if (typeof cell === 'number') return String(cell);
   if (!isFormattedNumber(cell)) return undefined;
   return cell.format === 'DATE' || cell.format === 'DATE_TIME'
