@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import type { CellValue, Row } from '../../src/datasets/types.ts';
+import type { Row } from '../../src/datasets/types.ts';
 import { formatDuration } from './duration.ts';
 import { configError, unavailable } from './errors.ts';
 import type { ChangeCounts } from './report.ts';
@@ -20,12 +20,14 @@ export interface PublishRequest {
 }
 
 /** A problem the Worker found in the rows sent (`row` indexes them from 0, `column` is a field id). */
-export interface TargetProblem {
-  row: number;
-  column: string | null;
-  message: string;
-  value: CellValue;
-}
+const targetProblem = z.object({
+  row: z.number().int().nonnegative(),
+  column: z.string().nullable(),
+  message: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+});
+export type TargetProblem = z.infer<typeof targetProblem>;
+const invalidAnswer = z.object({ problems: z.array(targetProblem) });
 
 export type PublishAnswer =
   | { kind: 'published'; version: number; changes: ChangeCounts }
@@ -105,11 +107,14 @@ const publishedAnswer = z.object({
 async function answerOf<T>(response: Response, target: Target, shape: z.ZodType<T>): Promise<T> {
   const parsed = shape.safeParse(await response.json().catch(() => undefined));
   if (parsed.success) return parsed.data;
-  throw configError(
+  throw notAssay(response, target);
+}
+
+const notAssay = (response: Response, target: Target) =>
+  configError(
     `The server at ${target.url} answered ${response.status} with something that is not an Assay answer: ` +
       'is --target the Assay Worker?',
   );
-}
 
 async function problemDetail(response: Response): Promise<{ detail: string; body: Record<string, unknown> }> {
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
@@ -195,8 +200,11 @@ export async function publishRows(
         `The rows of "${dataset}" are more than the Worker at ${target.url} accepts in one publish (${detail}); ` +
           'look for an overlong cell or stray rows in the tab, or raise MAX_BODY_BYTES on the Worker.',
       );
-    case 422:
-      return { kind: 'invalid', problems: (body.problems as TargetProblem[] | undefined) ?? [] };
+    case 422: {
+      const parsed = invalidAnswer.safeParse(body);
+      if (!parsed.success) throw notAssay(response, target);
+      return { kind: 'invalid', problems: parsed.data.problems };
+    }
     default:
       throw unavailable(`The Worker at ${target.url} answered ${response.status}: ${detail}`);
   }

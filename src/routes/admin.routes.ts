@@ -19,8 +19,11 @@ function serializedBytes(value: unknown): number {
 
 /** A whole-number member with one message for every way it can be wrong, saying what it is for. */
 const wholeNumber = (name: string, min: number, meaning: string) => {
-  const error = `${name} must be a whole number of at least ${min}: ${meaning}.`;
-  return z.number({ error }).int({ error }).min(min, { error }).max(Number.MAX_SAFE_INTEGER, { error });
+  const error = (issue: { code?: string }) =>
+    issue.code === 'too_big'
+      ? `${name} is larger than any version can be (at most ${Number.MAX_SAFE_INTEGER}): ${meaning}.`
+      : `${name} must be a whole number of at least ${min}: ${meaning}.`;
+  return z.number({ error }).int({ error }).min(min, { error });
 };
 
 const Source = z
@@ -36,13 +39,15 @@ const Source = z
   });
 
 /**
- * A body member the contract does not name is refused, not dropped: `basVersion` or `froce` would
- * otherwise publish without the check the caller meant.
+ * What is wrong with a body as a whole. A member the contract does not name is refused, not dropped:
+ * `basVersion` or `froce` would otherwise publish without the check the caller meant.
  */
-const unknownMember = (members: string) => (issue: { code?: string; keys?: string[] }) =>
-  issue.code === 'unrecognized_keys'
-    ? `unknown member ${(issue.keys ?? []).map((key) => JSON.stringify(key)).join(', ')}; the members are ${members}`
-    : undefined;
+const bodyError = (members: string) => (issue: { code?: string; keys?: string[] }) => {
+  if (issue.code === 'unrecognized_keys')
+    return `unknown member ${(issue.keys ?? []).map((key) => JSON.stringify(key)).join(', ')}; the members are ${members}`;
+  if (issue.code === 'invalid_type') return `The request body must be a JSON object with ${members}.`;
+  return undefined;
+};
 
 const forceMember = z.boolean({ error: 'force must be true or false.' }).optional();
 
@@ -64,7 +69,7 @@ const PublishBody = z
         description: "Publish even if more rows would go than the dataset's shrink guard allows.",
       }),
     },
-    { error: unknownMember('rows, source, baseVersion, force') },
+    { error: bodyError('rows, source, baseVersion, force') },
   )
   .openapi('PublishRequest');
 
@@ -76,7 +81,7 @@ const RollbackBody = z
       }),
       force: forceMember.openapi({ description: 'As for a publish: pass the shrink guard.' }),
     },
-    { error: unknownMember('version, force') },
+    { error: bodyError('version, force') },
   )
   .openapi('RollbackRequest');
 

@@ -248,6 +248,14 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
           : [201, 'application/json', '{"version":"x"}'],
       201,
     ],
+    [
+      'an Assay-like catalogue but a 422 without Assay problems',
+      (method: string) =>
+        method === 'GET'
+          ? [200, 'application/json', '{"datasets":[]}']
+          : [422, 'application/json', '{"problems":"x"}'],
+      422,
+    ],
   ] as [string, Answer, number][])(
     'a target that answers %s is not an Assay Worker: exit 2 with a sentence, nothing reported published',
     async (_, answer, status) => {

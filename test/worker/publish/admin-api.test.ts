@@ -333,6 +333,8 @@ describe('PUT /admin/v1/datasets/:id', () => {
       ['{"rows": [], "force": "yes"}', 'force must be true or false.'],
       ['{"rows": {}}', 'rows must be an array of row objects.'],
       ['{"rows": [], "source": "sheet"}', 'source must be an object of details, like'],
+      ['[]', 'The request body must be a JSON object with rows, source, baseVersion, force.'],
+      ['{"rows": [], "baseVersion": 9007199254740992}', 'baseVersion is larger than any version can be'],
     ] as [string, string][]) {
       const problem = await expectProblem(await put(body, 'application/json'), 400);
       expect(problem.detail.slice(0, detail.length), body).toBe(detail);
