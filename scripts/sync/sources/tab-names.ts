@@ -17,11 +17,14 @@ function matchTab(names: readonly string[], exact: string, loose: (name: string)
 /** Names compared loosely: any case, and one Unicode form (macOS stores file names decomposed). */
 const loose = (name: string) => name.normalize('NFC').toLowerCase();
 
-/** A file for the tab: `<Tab>.csv`, in any case, or as Google Sheets names a download: `<Spreadsheet> - <Tab>.csv`. */
+/**
+ * A file for the tab: `<Tab>.csv`, in any case, or as Google Sheets names a download
+ * (`<Spreadsheet> - <Tab>.csv`), also with the ` (1)` a browser adds to a repeated download.
+ */
 export function tabFile(tab: string, files: readonly string[]): TabMatch {
   const wanted = loose(`${tab}.csv`);
   return matchTab(files, `${tab}.csv`, (file) => {
-    const name = loose(file);
+    const name = loose(file).replace(/ \(\d+\)(?=\.csv$)/, '');
     return name === wanted || name.endsWith(` - ${wanted}`);
   });
 }

@@ -13,6 +13,16 @@ describe('tabFile', () => {
     });
   });
 
+  it('finds a repeated download, and names both of two', () => {
+    expect(tabFile('Players', ['Rare earths - Players (1).csv'])).toEqual({
+      name: 'Rare earths - Players (1).csv',
+    });
+    expect(tabFile('Players', ['Players (1).csv', 'Players (2).csv'])).toEqual({
+      ambiguous: ['Players (1).csv', 'Players (2).csv'],
+    });
+    expect(tabFile('Players', ['Players (1).csv', 'Players.csv'])).toEqual({ name: 'Players.csv' });
+  });
+
   it('finds a file whose name is stored decomposed, as macOS stores it', () => {
     expect(tabFile('Élements', ['E\u0301lements.csv'])).toEqual({ name: 'E\u0301lements.csv' });
   });
