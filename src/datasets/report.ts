@@ -102,10 +102,7 @@ export function validateTab(
     return { rows: [], problems: sheetOrder(mapping.problems), warnings: sheetOrder(warnings) };
   }
 
-  const doubted = mapping.columns.flatMap((column) => {
-    const doubt = doubtOf(def.schema.shape[column.field]);
-    return doubt ? [{ column, doubt }] : [];
-  });
+  const doubts = rowDoubts(def, mapping.columns, tab);
   const lastFilled = cells.findLastIndex((row) => !isBlankRow(row));
   const problems: Problem[] = [];
   const rows: Row[] = [];
@@ -120,14 +117,7 @@ export function validateTab(
       problems.push({ tab, cell: rowRef(sheetRow), row: sheetRow, column: null, message, value: null });
       continue;
     }
-    for (const { column, doubt } of doubted) {
-      const cell = cellsOfRow[column.index];
-      const message = doubt(cell);
-      if (message === undefined) continue;
-      const { index, header, field } = column;
-      const at = { tab, cell: cellRef(index, sheetRow), row: sheetRow, column: header, field };
-      warnings.push({ ...at, message, value: plainValue(cell) });
-    }
+    warnings.push(...doubts(cellsOfRow, sheetRow));
     const parsed = parseSheetRow(def, mapping.columns, cellsOfRow, sheetRow, tab);
     if ('problems' in parsed) problems.push(...parsed.problems);
     else rows.push(parsed.row);
@@ -139,6 +129,35 @@ export function validateTab(
   }
   problems.push(...duplicateProblems(def, keyed, keyedSheetRows, mapping.columns, tab));
   return { rows, problems: sheetOrder(problems), warnings: sheetOrder(warnings) };
+}
+
+/** Warnings for the cells of a row that their column accepts but doubts (a bare 0.7 share). */
+function rowDoubts(
+  def: DatasetDefinition,
+  columns: readonly MappedColumn[],
+  tab: string,
+): (cells: SheetRow, sheetRow: number) => Problem[] {
+  const doubted = columns.flatMap((column) => {
+    const doubt = doubtOf(def.schema.shape[column.field]);
+    return doubt ? [{ column, doubt }] : [];
+  });
+  return (cells, sheetRow) =>
+    doubted.flatMap(({ column: { index, header, field }, doubt }) => {
+      const cell = cells[index];
+      const message = doubt(cell);
+      if (message === undefined) return [];
+      return [
+        {
+          tab,
+          cell: cellRef(index, sheetRow),
+          row: sheetRow,
+          column: header,
+          field,
+          message,
+          value: plainValue(cell),
+        },
+      ];
+    });
 }
 
 function parseSheetRow(
