@@ -18,13 +18,15 @@ export type NumberFormat =
 export interface FormattedNumber {
   value: number;
   format: NumberFormat;
+  /** The text the sheet shows for it ("$1,500.00", "60%"), when the source knows it. */
+  shown?: string;
 }
 
 /** One cell as a source reads it: CSV text, a typed value from the Sheets API, or a number with its format. */
 export type SheetCell = CellValue | FormattedNumber;
 
-export function formatted(value: number, format: NumberFormat): FormattedNumber {
-  return { value, format };
+export function formatted(value: number, format: NumberFormat, shown?: string): FormattedNumber {
+  return shown === undefined ? { value, format } : { value, format, shown };
 }
 
 export function isFormattedNumber(cell: unknown): cell is FormattedNumber {
@@ -84,6 +86,8 @@ export function fractionToPercent(fraction: number): number {
  * percent-formatted number as the sheet shows it (170%, not 1.7).
  */
 export function describeValue(cell: unknown): string {
+  // Quoted as the editor sees it: a date typed into a year column is "2024-06-30", not 45473.
+  if (isFormattedNumber(cell) && cell.shown !== undefined) return JSON.stringify(cell.shown);
   if (isFormattedNumber(cell) && cell.format === 'PERCENT') return `${fractionToPercent(cell.value)}%`;
   const value = plainValue(cell);
   return typeof value === 'string' ? JSON.stringify(value) : String(value);

@@ -232,6 +232,10 @@ export const coercionCases: readonly CoercionCase[] = [
   ok('text', 'a\u00a0\tb', 'a b'),
   ok('text', 2010, '2010'),
   ok('text', formatted(45299, 'DATE'), '2024-01-08'),
+  // A number typed into a text column is kept as the sheet shows it, not as the stored number.
+  ok('text', formatted(0.6, 'PERCENT', '60%'), '60%'),
+  ok('text', formatted(1500, 'CURRENCY', '$1,500.00'), '$1,500.00'),
+  bad('year', formatted(45473, 'DATE', '2024-06-30'), 'expected a year from 1000 to 2999, got "2024-06-30"'),
   bad('text', true, 'expected text, got true'),
   ok('symbol', ' Nd ', 'Nd'),
   bad('symbol', 'nd', 'expected a chemical symbol such as Nd, got "nd"'),

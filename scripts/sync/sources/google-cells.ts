@@ -39,7 +39,7 @@ export function sheetCell(cell: sheets_v4.Schema$CellData | undefined): SheetCel
   if (typeof value.numberValue === 'number') {
     const type = cell?.effectiveFormat?.numberFormat?.type;
     return type && numberFormats.has(type)
-      ? formatted(value.numberValue, type as NumberFormat)
+      ? formatted(value.numberValue, type as NumberFormat, cell?.formattedValue ?? undefined)
       : value.numberValue;
   }
   return null;

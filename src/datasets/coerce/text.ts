@@ -73,7 +73,7 @@ function asText(cell: unknown): string | undefined {
   if (typeof cell === 'string') return collapseWhitespace(cell).normalize('NFC');
   if (typeof cell === 'number') return String(cell);
   if (!isFormattedNumber(cell)) return undefined;
-  return cell.format === 'DATE' || cell.format === 'DATE_TIME'
-    ? serialToIsoDate(cell.value)
-    : String(cell.value);
+  // A date is stored as ISO like every date here; any other number as the editor sees it ("60%").
+  if (cell.format === 'DATE' || cell.format === 'DATE_TIME') return serialToIsoDate(cell.value);
+  return cell.shown ?? String(cell.value);
 }

@@ -4,10 +4,10 @@ import { formatted } from '../../../src/datasets/cell.ts';
 import { typedCell } from '../support/fake-sheets.ts';
 
 describe('sheetCell', () => {
-  it('keeps a number’s format, so the catalogue can tell 70 % from 0.7', () => {
-    expect(sheetCell(typedCell('70%'))).toEqual(formatted(0.7, 'PERCENT'));
-    expect(sheetCell(typedCell('2024-01-08'))).toEqual(formatted(45299, 'DATE'));
-    expect(sheetCell(typedCell('1,234'))).toEqual(formatted(1234, 'NUMBER'));
+  it('keeps a number’s format and the text the sheet shows, so the catalogue can tell 70 % from 0.7', () => {
+    expect(sheetCell(typedCell('70%'))).toEqual(formatted(0.7, 'PERCENT', '70%'));
+    expect(sheetCell(typedCell('2024-01-08'))).toEqual(formatted(45299, 'DATE', '2024-01-08'));
+    expect(sheetCell(typedCell('1,234'))).toEqual(formatted(1234, 'NUMBER', '1,234'));
     expect(sheetCell(typedCell('0.7'))).toBe(0.7);
   });
 
