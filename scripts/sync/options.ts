@@ -163,6 +163,16 @@ function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
+/**
+ * A folder or a spreadsheet on the command line says which workbook is meant, whatever credentials
+ * are (or are not) set; otherwise credentials mean Google, and none the fixture workbook.
+ */
+function sourceKind(options: SyncOptions, hasCredentials: boolean): 'google' | 'file' {
+  if (options.source) return options.source;
+  if (options.dir !== undefined) return 'file';
+  return options.spreadsheet !== undefined || hasCredentials ? 'google' : 'file';
+}
+
 export type Resolved = { ok: true; config: SyncConfig } | { ok: false; message: string };
 
 const fail = (message: string): Resolved => ({ ok: false, message });
@@ -185,8 +195,7 @@ export function resolveConfig(
   const datasets = wanted.length === 0 ? catalogue : catalogue.filter((d) => wanted.includes(d.id));
 
   const credentials = googleCredentials(env);
-  // A folder given on the command line says which workbook is meant, whatever credentials are set.
-  const kind = options.source ?? (options.dir !== undefined || !credentials ? 'file' : 'google');
+  const kind = sourceKind(options, credentials !== undefined);
   let source: SourceConfig;
   if (kind === 'file') {
     source = { kind: 'file', dir: options.dir ?? defaultFixtureDir };

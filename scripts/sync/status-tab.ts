@@ -1,4 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
+import { clipped } from '../../src/datasets/cell.ts';
 import type { Problem } from '../../src/datasets/problem.ts';
 import type { CellValue } from '../../src/datasets/types.ts';
 import { outcomeText, type RunReport } from './report.ts';
@@ -16,12 +17,16 @@ const utc = (iso: string) => `${iso.slice(0, 19).replace('T', ' ')} UTC`;
 
 function verdict(report: RunReport): string {
   if (report.error) return `The sync could not finish: ${report.error}`;
-  const blocked = report.datasets.filter((d) => d.outcome === 'invalid' || d.outcome === 'refused').length;
-  const failed = report.datasets.filter((d) => d.outcome === 'failed').length;
-  if (blocked + failed === 0) return 'Every dataset is published and up to date.';
+  const count = (outcome: string) => report.datasets.filter((d) => d.outcome === outcome).length;
+  const [invalid, refused, failed] = [count('invalid'), count('refused'), count('failed')];
+  if (invalid + refused + failed === 0) return 'Every dataset in this run is published and up to date.';
   const parts = [];
-  if (blocked > 0)
-    parts.push(`${blocked} not published: fix the cells listed below, the next sync publishes them`);
+  if (invalid > 0)
+    parts.push(`${invalid} not published: fix the cells listed below, the next sync publishes them`);
+  if (refused > 0)
+    parts.push(
+      `${refused} held back because rows would disappear (see Outcome): check the tab, or sync with --force`,
+    );
   if (failed > 0) parts.push(`${failed} failed to publish; the next sync tries again`);
   return `${parts.join('; ')}. Readers keep the last good version meanwhile.`;
 }
@@ -52,7 +57,14 @@ export function statusRows(report: RunReport): StatusRow[] {
   if (listed.length > 0) {
     rows.push([], ['Cell', 'Row', 'Column', 'Kind', 'Problem', 'Value']);
     for (const [kind, p] of listed.slice(0, maxListed))
-      rows.push([`${p.tab}!${p.cell}`, p.row, p.column, kind, p.message, p.value]);
+      rows.push([
+        `${p.tab}!${p.cell}`,
+        p.row,
+        p.column,
+        kind,
+        p.message,
+        typeof p.value === 'string' ? clipped(p.value) : p.value,
+      ]);
     if (listed.length > maxListed)
       rows.push([`… and ${listed.length - maxListed} more; run the sync with --json for all of them.`]);
   }

@@ -3,7 +3,7 @@ export const usage = `Usage: npm run sync -- [options]
 Reads the workbook, validates every dataset tab, and publishes each valid, changed dataset to the
 Worker's admin API. Invalid tabs are reported cell by cell and not published; the others still are.
 
-Source (default: file with --dir or without Google credentials, otherwise google)
+Source (default: file with --dir, google with --spreadsheet or Google credentials, else file)
   --source google|file   where the workbook comes from
   --spreadsheet ID       the Google spreadsheet (default: $ASSAY_SPREADSHEET_ID)
   --dir DIR              the file source's folder, one <Tab>.csv per tab, or the tabs as

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { clipped } from './cell.ts';
 import { withApproximateFlags } from './coerce/approximate.ts';
 import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import type { CellValue, DatasetDefinition, Row } from './types.ts';
@@ -25,20 +26,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Text longer than this is cut short in a problem: enough to find the cell, small enough to send. */
-const maxEchoChars = 200;
-
 /**
  * What a problem shows of a value sent. Only single values are echoed: an object or array sent where a
  * row or a cell belongs may be nested a hundred thousand deep, and serializing it back would overflow
  * the stack, so it is described in the message instead.
  */
 function echo(value: unknown): CellValue {
-  if (typeof value === 'string') {
-    return value.length > maxEchoChars
-      ? `${value.slice(0, maxEchoChars)}… (${value.length} characters)`
-      : value;
-  }
+  if (typeof value === 'string') return clipped(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return null;
 }

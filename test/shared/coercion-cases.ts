@@ -289,6 +289,11 @@ export const coercionCases: readonly CoercionCase[] = [
   ok('text', 'ok \ud83d\ude00', 'ok \ud83d\ude00'),
   ok('shortText', '\ud83d\ude00\ud83d\ude00\ud83d\ude00', '\ud83d\ude00\ud83d\ude00\ud83d\ude00'),
   bad('shortText', 'abcd', 'expected text of at most 3 characters, got "abcd"'),
+  bad(
+    'shortText',
+    'y'.repeat(5000),
+    `expected text of at most 3 characters, got "${'y'.repeat(200)}… (5000 characters)"`,
+  ),
 
   // zero-width characters pasted in are as invisible as spaces
   bad('text', '\u200B', 'required, but empty'),

@@ -46,7 +46,7 @@ describe('sync from a Google spreadsheet to the Worker', { timeout: 30_000 }, ()
   it('writes the status tab, creating it on the first run', async () => {
     const status = fake.values('Publish status');
     expect(status?.[0]?.[0]).toBe('Publish status');
-    expect(status?.[2]).toEqual(['Result', 'Every dataset is published and up to date.']);
+    expect(status?.[2]).toEqual(['Result', 'Every dataset in this run is published and up to date.']);
     expect(status).toContainEqual(['production', 'Production', 'published v1 (+4 −0 ~0)', 1]);
     const writes = fake
       .writes()
@@ -121,7 +121,7 @@ describe('sync from a Google spreadsheet to the Worker', { timeout: 30_000 }, ()
     const status = fake.values('Publish status') ?? [];
     expect(status.length).toBeLessThan(before);
     expect(status.flat()).not.toContain('Elements!A3');
-    expect(status[2]).toEqual(['Result', 'Every dataset is published and up to date.']);
+    expect(status[2]).toEqual(['Result', 'Every dataset in this run is published and up to date.']);
   });
 
   it('retries 429 twice, honouring Retry-After, then succeeds', async () => {

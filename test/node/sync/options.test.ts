@@ -102,6 +102,7 @@ describe('resolveConfig', () => {
   });
 
   it('names what to set when the Google source lacks something', () => {
+    expect(message({ spreadsheet: '1AbC' }, admin)).toMatch(/^The Google source needs credentials/);
     expect(message({ source: 'google' }, admin)).toMatch(
       /GOOGLE_APPLICATION_CREDENTIALS .*GOOGLE_SERVICE_ACCOUNT_KEY .*GOOGLE_OAUTH_ACCESS_TOKEN/,
     );

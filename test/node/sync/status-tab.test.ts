@@ -74,6 +74,27 @@ describe('statusRows', () => {
     ]);
   });
 
+  it('says a tab held back by the shrink guard needs a look or --force, and cuts long values short', () => {
+    const long = 'x'.repeat(40_000);
+    const rows = statusRows({
+      ...report,
+      datasets: [
+        {
+          dataset: 'production',
+          tab: 'Production',
+          outcome: 'refused',
+          reason: 'the tab has no data rows',
+          warnings: [{ ...problem, value: long }],
+          servedVersion: 3,
+        },
+      ],
+    });
+    expect(rows[2]?.[1]).toBe(
+      '1 held back because rows would disappear (see Outcome): check the tab, or sync with --force. Readers keep the last good version meanwhile.',
+    );
+    expect(rows.at(-1)?.[5]).toBe(`${'x'.repeat(200)}… (40000 characters)`);
+  });
+
   it('lists at most 500 problems and says how many more there are', () => {
     const many = Array.from({ length: 700 }, (_, i) => ({ ...problem, row: i + 2, cell: `C${i + 2}` }));
     const rows = statusRows({
