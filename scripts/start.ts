@@ -39,8 +39,8 @@ async function shutdown(code: number) {
 }
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
-// `npm start` runs this under a shell; if npm is killed the shell may not pass the signal on, and this
-// process is left to init. Stop then too, so no workerd outlives the command that started it.
+// If npm is killed outright (SIGKILL: no signal to pass on), this process is left to init. Stop then
+// too, so no workerd outlives the command that started it.
 const parent = process.ppid;
 setInterval(() => {
   if (process.ppid !== parent) shutdown(0);

@@ -1,7 +1,7 @@
 /**
  * The bench build of the Worker: the production app and Durable Object, unchanged, with a catalogue
  * that also lists the synthetic datasets (the Worker serves only registered datasets). Bundled by
- * scripts/bench/build.ts into a temporary folder; `npm run build` never sees this file.
+ * `buildBenchWorker` (runtime.ts) into a temporary folder; `npm run build` never sees this file.
  */
 import { createApp } from '../../src/app.tsx';
 import { datasets } from '../../src/datasets/registry.ts';

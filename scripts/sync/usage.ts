@@ -38,5 +38,5 @@ Environment
 Exit codes: 0 published or unchanged, 1 validation failed or the shrink guard held a tab back
 (that dataset not published; --force passes the guard),
 2 usage or configuration error, 3 a source or the target failed after retries (at once when
-nothing listens on a local target's port).
+nothing listens on a local target's port), or another publish landed first (the next run follows it).
 `;

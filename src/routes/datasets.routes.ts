@@ -18,7 +18,7 @@ const rowsContent = {
   },
 };
 
-/** What caches and pollers read, on every answer with or without a body (design.md, Caching). */
+/** What caches and pollers read, on every answer with or without a body (README, Caching). */
 const cachingHeaders = z.object({
   ETag: z.string().openapi({
     description: 'Strong; changes with the version and the representation. Send it back as If-None-Match.',

@@ -27,7 +27,7 @@ const errorText: Record<string, string> = {
 
 /**
  * One cell as the catalogue's coercions take it. A number keeps its number format, because 0.7 in a
- * percent-formatted cell means 70 and 45300 in a date-formatted cell is 2024-01-08; a formula error
+ * percent-formatted cell means 70 and 45299 in a date-formatted cell is 2024-01-08; a formula error
  * arrives as the text the editor sees (`#N/A`), which the catalogue reports as such.
  */
 export function sheetCell(cell: sheets_v4.Schema$CellData | undefined): SheetCell {
