@@ -214,8 +214,11 @@ export function resolveConfig(
           'or pass --spreadsheet ID, or use --source file for the CSV workbook.',
       );
     const apiRoot = set(env, 'ASSAY_GOOGLE_API_ROOT');
-    if (apiRoot !== undefined && !URL.canParse(apiRoot))
-      return fail('ASSAY_GOOGLE_API_ROOT must be a URL, like https://sheets.googleapis.com/.');
+    // googleapis resolves its paths against the root's origin, so a path there would be dropped silently.
+    if (apiRoot !== undefined && (!URL.canParse(apiRoot) || new URL(apiRoot).pathname !== '/'))
+      return fail(
+        'ASSAY_GOOGLE_API_ROOT must be an origin (scheme, host, port, no path), like https://sheets.googleapis.com.',
+      );
     source = { kind: 'google', spreadsheetId, credentials, apiRoot, status: options.status ?? true };
   }
 

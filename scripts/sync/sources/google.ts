@@ -92,7 +92,7 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
       fields: gridFields,
     });
     const read = new Map<string, TabCells>();
-    for (const sheet of response.data.sheets ?? [])
+    for (const sheet of sheetsOf(response.data))
       if (sheet.properties?.title) read.set(sheet.properties.title, tabCells(sheet.data));
     return read;
   }
@@ -100,7 +100,17 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
   /** Only after a missing tab failed the whole batch: which tabs exist, to read those and report the rest. */
   async function titles(): Promise<string[]> {
     const response = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(title))' });
-    return (response.data.sheets ?? []).map((s) => s.properties?.title ?? '');
+    return sheetsOf(response.data).map((s) => s.properties?.title ?? '');
+  }
+
+  /** A spreadsheet always has a sheet: an answer without any is not from the Sheets API. */
+  function sheetsOf(data: sheets_v4.Schema$Spreadsheet): sheets_v4.Schema$Sheet[] {
+    if (Array.isArray(data.sheets)) return data.sheets;
+    throw configError(
+      config.apiRoot
+        ? `The server at ASSAY_GOOGLE_API_ROOT (${config.apiRoot}) does not answer as the Sheets API does: point it at the API or a proxy to it.`
+        : 'The Sheets API answered without any sheet; check ASSAY_SPREADSHEET_ID (or --spreadsheet).',
+    );
   }
 
   return {

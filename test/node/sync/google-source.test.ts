@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasets } from '../../../src/datasets/registry.ts';
 import { type FakeSheets, startFakeSheets } from '../support/fake-sheets.ts';
@@ -205,6 +207,24 @@ describe('sync from a Google spreadsheet to the Worker', { timeout: 30_000 }, ()
     fake.renameTab('elements ', 'Elements');
     fake.renameTab('PLAYERS', 'Players');
     fake.renameTab('players', 'Timeline');
+  });
+
+  it('calls a server that does not answer as the Sheets API a configuration error', async () => {
+    const stranger = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'application/json' }).end('"unknown"');
+    });
+    await new Promise<void>((up) => stranger.listen(0, '127.0.0.1', up));
+    const url = `http://127.0.0.1:${(stranger.address() as AddressInfo).port}`;
+    try {
+      const strange = await syncGoogle(fake, worker, {}, { ASSAY_GOOGLE_API_ROOT: url });
+      expect(strange.exitCode).toBe(2);
+      expect(strange.report.error).toBe(
+        `The server at ASSAY_GOOGLE_API_ROOT (${url}) does not answer as the Sheets API does: point it at the API or a proxy to it.`,
+      );
+    } finally {
+      stranger.close();
+    }
   });
 
   it('--no-status writes nothing to the spreadsheet', async () => {

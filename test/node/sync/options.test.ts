@@ -103,6 +103,15 @@ describe('resolveConfig', () => {
 
   it('names what to set when the Google source lacks something', () => {
     expect(message({ spreadsheet: '1AbC' }, admin)).toMatch(/^The Google source needs credentials/);
+    const google = { ...admin, GOOGLE_OAUTH_ACCESS_TOKEN: 'ya29', ASSAY_SPREADSHEET_ID: 'sheet' };
+    expect(message({}, { ...google, ASSAY_GOOGLE_API_ROOT: 'https://gateway.example/sheets' })).toBe(
+      'ASSAY_GOOGLE_API_ROOT must be an origin (scheme, host, port, no path), like https://sheets.googleapis.com.',
+    );
+    expect(
+      resolve({}, { ...google, ASSAY_GOOGLE_API_ROOT: 'https://gateway.example/' }).source,
+    ).toMatchObject({
+      apiRoot: 'https://gateway.example/',
+    });
     expect(message({ source: 'google' }, admin)).toMatch(
       /GOOGLE_APPLICATION_CREDENTIALS .*GOOGLE_SERVICE_ACCOUNT_KEY .*GOOGLE_OAUTH_ACCESS_TOKEN/,
     );
