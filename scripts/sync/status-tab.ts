@@ -1,6 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { clipped } from '../../src/datasets/cell.ts';
 import type { Problem } from '../../src/datasets/problem.ts';
+import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { CellValue } from '../../src/datasets/types.ts';
 import { outcomeText, type RunReport } from './report.ts';
 
@@ -31,6 +32,15 @@ function verdict(report: RunReport): string {
   return `${parts.join('; ')}. Readers keep the last good version meanwhile.`;
 }
 
+/** A `--dataset` run rewrites the tab too: say which datasets it left out, so no news is not read as good news. */
+function partial(report: RunReport): StatusRow[] {
+  if (report.error) return [];
+  const left = catalogue.filter((def) => !report.datasets.some((d) => d.dataset === def.id));
+  return left.length === 0
+    ? []
+    : [['Not in this run', `${left.map((def) => def.tab).join(', ')}: the next full sync checks them.`]];
+}
+
 function servedVersion(d: RunReport['datasets'][number]): number | null {
   if (d.outcome === 'published' || d.outcome === 'unchanged') return d.version;
   if (d.outcome === 'invalid' || d.outcome === 'refused') return d.servedVersion;
@@ -46,6 +56,7 @@ export function statusRows(report: RunReport): StatusRow[] {
     ['Publish status', 'Written by the sync after every run; edits here are overwritten.'],
     ['Last run', utc(report.startedAt)],
     ['Result', verdict(report)],
+    ...partial(report),
     [],
     ['Dataset', 'Tab', 'Outcome', 'Version served'],
     ...report.datasets.map((d) => [d.dataset, d.tab, outcomeText(d), servedVersion(d)]),

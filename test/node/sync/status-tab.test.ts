@@ -57,6 +57,14 @@ describe('statusRows', () => {
         '',
         '',
       ],
+      [
+        'Not in this run',
+        'Dependence, Partnership, Players, Projects, Timeline: the next full sync checks them.',
+        '',
+        '',
+        '',
+        '',
+      ],
       ['', '', '', '', '', ''],
       ['Dataset', 'Tab', 'Outcome', 'Version served', '', ''],
       ['production', 'Production', '1 problem, not published (v3 still served)', 3, '', ''],
@@ -92,6 +100,14 @@ describe('statusRows', () => {
     expect(rows[2]?.[1]).toBe(
       '1 held back because rows would disappear (see Outcome): check the tab, or sync with --force. Readers keep the last good version meanwhile.',
     );
+    expect(rows[3]).toEqual([
+      'Not in this run',
+      'Dependence, Elements, Partnership, Players, Projects, Timeline: the next full sync checks them.',
+      '',
+      '',
+      '',
+      '',
+    ]);
     expect(rows.at(-1)?.[5]).toBe(`${'x'.repeat(200)}… (40000 characters)`);
   });
 
