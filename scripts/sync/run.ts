@@ -74,7 +74,7 @@ async function syncDataset(
   }
   if (cells === undefined)
     return { ...base, outcome: 'invalid', problems: [missingTab(def, source)], warnings: [], servedVersion };
-  const { rows, problems, warnings } = validateTab(def, cells);
+  const { rows, problems, warnings } = validateTab(def, cells, { tab: source.sheetName(def.tab) });
   if (problems.length > 0) return { ...base, outcome: 'invalid', problems, warnings, servedVersion };
   if (config.target === null || served === null)
     return { ...base, outcome: 'valid', rows: rows.length, warnings };

@@ -1,4 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
+import { tabRef } from '../../src/datasets/a1.ts';
 import { clipped } from '../../src/datasets/cell.ts';
 import type { Problem } from '../../src/datasets/problem.ts';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
@@ -69,7 +70,7 @@ export function statusRows(report: RunReport): StatusRow[] {
     rows.push([], ['Cell', 'Row', 'Column', 'Kind', 'Problem', 'Value']);
     for (const [kind, p] of listed.slice(0, maxListed))
       rows.push([
-        `${p.tab}!${p.cell}`,
+        `${tabRef(p.tab)}!${p.cell}`,
         p.row,
         p.column,
         kind,

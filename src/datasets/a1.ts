@@ -12,6 +12,11 @@ export function cellRef(columnIndex: number, row: number): string {
   return `${columnLetters(columnIndex)}${row}`;
 }
 
+/** A tab's name as an A1 reference writes it: quoted (quotes doubled) unless it is one plain word. */
+export function tabRef(tab: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(tab) ? tab : `'${tab.replaceAll("'", "''")}'`;
+}
+
 /** A1 reference of a whole row, for problems that belong to no single cell (a blank row, a missing column). */
 export function rowRef(row: number): string {
   return `${row}:${row}`;

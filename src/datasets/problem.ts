@@ -1,3 +1,4 @@
+import { tabRef } from './a1.ts';
 import type { CellValue } from './types.ts';
 
 /** One thing an editor must fix (or, as a warning, may want to look at), placed where they can click. */
@@ -19,5 +20,5 @@ export interface Problem {
 /** `Production!C5 (row 5, column "Share"): expected a percentage, got "seventy"; write it like 70% or ~70%` */
 export function formatProblem(problem: Problem): string {
   const column = problem.column === null ? '' : `, column ${JSON.stringify(problem.column)}`;
-  return `${problem.tab}!${problem.cell} (row ${problem.row}${column}): ${problem.message}`;
+  return `${tabRef(problem.tab)}!${problem.cell} (row ${problem.row}${column}): ${problem.message}`;
 }

@@ -223,10 +223,11 @@ export function tabSuite(): void {
       expect(validateTab(production, cells).rows.map((r) => r.shareApproximate)).toEqual([true, true, false]);
     });
 
-    it('uses the tab name it is given', () => {
+    it('uses the tab name it is given, quoted as an A1 reference needs it', () => {
       expect(report([['Country']]).startsWith('Production!1:1')).toBe(true);
-      const renamed = validateTab(production, [['Country']], { tab: 'Prod 2024' });
-      expect(formatProblem(renamed.problems[0] ?? (production as never))).toContain('Prod 2024!1:1');
+      const renamed = validateTab(production, [['Country']], { tab: "Prod '24" });
+      expect(renamed.problems[0]?.tab).toBe("Prod '24");
+      expect(formatProblem(renamed.problems[0] ?? (production as never))).toContain("'Prod ''24'!1:1");
     });
   });
 

@@ -78,6 +78,8 @@ export function fileSource(dir: string): WorkbookSource {
   return {
     description: { kind: 'file', dir: shown(dir) },
     // Public in the version history: a folder outside the project is named by its file alone.
+    // A file is named for its tab however it is spelt; editors know the tab by the workbook's name for it.
+    sheetName: (tab) => tab,
     provenance: (tab) => {
       const file = files.get(tab) ?? `${tab}.csv`;
       return { kind: 'file', path: belowHere(join(dir, file)) ?? file };

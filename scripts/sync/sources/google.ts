@@ -113,8 +113,11 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
     );
   }
 
+  /** The title each tab was found under in the last read, when it differs from the tab's name. */
+  const foundAs = new Map<string, string>();
   return {
     description: { kind: 'google', spreadsheet: spreadsheetId },
+    sheetName: (tab) => foundAs.get(tab) ?? tab,
     provenance: (tab) => ({ kind: 'google', spreadsheet: spreadsheetId, tab }),
     async readTabs(tabs) {
       const retry = { policy, startedAt: Date.now() };
@@ -140,6 +143,7 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
             if (match === undefined) return [tab, undefined];
             if ('ambiguous' in match)
               return [tab, ambiguousTab(match.ambiguous, 'tabs', 'rename all but one')];
+            foundAs.set(tab, match.name);
             return [tab, read.get(match.name)];
           }),
         );

@@ -21,4 +21,6 @@ export interface WorkbookSource {
   readTabs(tabs: readonly string[]): Promise<Map<string, TabCells | UnreadableTab | undefined>>;
   /** What the Worker records as the version's `source`. */
   provenance(tab: string): Record<string, string>;
+  /** The name the workbook gave the tab in the last read (a title differing in case), for cell references. */
+  sheetName(tab: string): string;
 }

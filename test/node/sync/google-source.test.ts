@@ -190,6 +190,14 @@ describe('sync from a Google spreadsheet to the Worker', { timeout: 30_000 }, ()
     const renamed = await syncGoogle(fake, worker, { datasets: ['elements'] });
     expect(renamed.exitCode).toBe(0);
     expect(renamed.report.datasets[0]).toMatchObject({ outcome: 'unchanged', version: 1 });
+    // A problem points at the tab as the sheet names it, which is where the editor will look.
+    fake.type('elements ', 'A3', 'thirty-nine');
+    const broken = await syncGoogle(fake, worker, { datasets: ['elements'], status: false });
+    expect(broken.report.datasets[0]).toMatchObject({
+      outcome: 'invalid',
+      problems: [{ tab: 'elements ', cell: 'A3' }],
+    });
+    fake.type('elements ', 'A3', '39');
 
     fake.renameTab('Players', 'PLAYERS');
     fake.renameTab('Timeline', 'players');
