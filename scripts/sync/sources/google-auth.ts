@@ -9,7 +9,15 @@ export function sheetsScopes(writeStatus: boolean): string[] {
   return [`https://www.googleapis.com/auth/spreadsheets${writeStatus ? '' : '.readonly'}`];
 }
 
-function serviceAccount(json: string, variable: string, scopes: string[]): JWT {
+/** How the sign-in's own requests (the token exchange) are sent: retried like the Sheets calls. */
+export type SignInTransport = NonNullable<ConstructorParameters<typeof JWT>[0]>['transporterOptions'];
+
+function serviceAccount(
+  json: string,
+  variable: string,
+  scopes: string[],
+  transporterOptions: SignInTransport,
+): JWT {
   let key: { client_email?: unknown; private_key?: unknown; private_key_id?: unknown };
   try {
     key = JSON.parse(json);
@@ -34,6 +42,7 @@ function serviceAccount(json: string, variable: string, scopes: string[]): JWT {
     key: key.private_key,
     ...(typeof key.private_key_id === 'string' ? { keyId: key.private_key_id } : {}),
     scopes,
+    transporterOptions,
   });
 }
 
@@ -41,7 +50,11 @@ function serviceAccount(json: string, variable: string, scopes: string[]): JWT {
  * An auth client from whichever credential is set. Errors name the variable to fix and never its
  * content: a key or token must not reach a CI log.
  */
-export async function googleAuth(credentials: GoogleCredentials, scopes: string[]): Promise<OAuth2Client> {
+export async function googleAuth(
+  credentials: GoogleCredentials,
+  scopes: string[],
+  transport: SignInTransport,
+): Promise<OAuth2Client> {
   switch (credentials.variable) {
     case 'GOOGLE_OAUTH_ACCESS_TOKEN': {
       const client = new OAuth2Client();
@@ -49,14 +62,14 @@ export async function googleAuth(credentials: GoogleCredentials, scopes: string[
       return client;
     }
     case 'GOOGLE_SERVICE_ACCOUNT_KEY':
-      return serviceAccount(credentials.keyJson, credentials.variable, scopes);
+      return serviceAccount(credentials.keyJson, credentials.variable, scopes, transport);
     case 'GOOGLE_APPLICATION_CREDENTIALS': {
       const json = await readFile(credentials.keyFile, 'utf8').catch(() => {
         throw configError(
           'GOOGLE_APPLICATION_CREDENTIALS names a file that cannot be read; point it at the service-account JSON key file.',
         );
       });
-      return serviceAccount(json, credentials.variable, scopes);
+      return serviceAccount(json, credentials.variable, scopes, transport);
     }
   }
 }

@@ -73,14 +73,18 @@ function failure(
 
 /** A spreadsheet read through the Sheets API: private is fine, once shared with the service account. */
 export async function googleSource(config: GoogleConfig, policy: RetryPolicy): Promise<GoogleSource> {
-  const auth = await googleAuth(config.credentials, sheetsScopes(config.status));
+  // One retry setting for the Sheets calls and the service account's token exchange alike.
+  const transport = {
+    retry: true,
+    retryConfig: googleRetryConfig(policy),
+    timeout: Math.min(30_000, policy.budgetMs),
+  };
+  const auth = await googleAuth(config.credentials, sheetsScopes(config.status), transport);
   const api: sheets_v4.Sheets = sheets({
     version: 'v4',
     auth,
     ...(config.apiRoot ? { rootUrl: `${new URL(config.apiRoot).origin}/` } : {}),
-    retry: true,
-    retryConfig: googleRetryConfig(policy),
-    timeout: Math.min(30_000, policy.budgetMs),
+    ...transport,
   });
   const { spreadsheetId } = config;
 
