@@ -82,10 +82,6 @@ export function fractionToPercent(fraction: number): number {
 }
 
 /**
- * How a message quotes what the editor typed: text in quotes, numbers and booleans as they are, and a
- * percent-formatted number as the sheet shows it (170%, not 1.7).
- */
-/**
  * Text cut short for a message or a report (enough to find the cell, small enough to send and to fit a
  * status-tab cell), saying how long it was; never half a surrogate pair.
  */
@@ -95,8 +91,12 @@ export function clipped(text: string, max = 200): string {
   return `${text.slice(0, end)}… (${text.length} characters)`;
 }
 
+/**
+ * How a message quotes what the editor typed: as the sheet shows it when the source says (a date in a
+ * year column is "2024-06-30", not 45473), text in quotes and cut short, numbers and booleans as they
+ * are, and a percent-formatted number as a percentage (170%, not 1.7).
+ */
 export function describeValue(cell: unknown): string {
-  // Quoted as the editor sees it: a date typed into a year column is "2024-06-30", not 45473.
   if (isFormattedNumber(cell) && cell.shown !== undefined) return JSON.stringify(cell.shown);
   if (isFormattedNumber(cell) && cell.format === 'PERCENT') return `${fractionToPercent(cell.value)}%`;
   const value = plainValue(cell);

@@ -62,17 +62,17 @@ interface Writer {
 
 const writerOf = (c: Context<AppEnv>, id: string) => c.env.DATASET_WRITER.getByName(id) as unknown as Writer;
 
+/** Storage failed, not the caller: 503, with how soon to try again. */
+const storageFailed = (detail: string) => problem(503, detail, {}, { 'retry-after': '5' });
+
 /** The writer's failures are storage failures (bad input never reaches it): 503, try again. */
 async function callWriter<T>(dataset: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     logEvent('publish.failed', { dataset, message: String(error) }, 'error');
-    throw problem(
-      503,
+    throw storageFailed(
       `The writer of "${dataset}" failed on storage; the previous version is still served. Try again shortly.`,
-      {},
-      { 'retry-after': '5' },
     );
   }
 }
@@ -198,11 +198,8 @@ adminRoutes
           `roll back to version ${found.retainedFrom} or later.`,
       );
     if (found.status === 'unreadable')
-      throw problem(
-        503,
+      throw storageFailed(
         `The rows of version ${version} of "${id}" could not be read from storage; nothing was published. Try again shortly.`,
-        {},
-        { 'retry-after': '5' },
       );
     return respond(c, id, await publishRows(c, def, found.rows, { force, rolledBackFrom: version }));
   });

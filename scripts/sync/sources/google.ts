@@ -101,6 +101,15 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
     return read;
   }
 
+  /** After a missing tab failed the whole batch: the tabs that are there, under their own titles. */
+  async function readFound(tabs: readonly string[], present: readonly string[]) {
+    const found = tabs.flatMap((tab) => {
+      const match = tabTitle(tab, present);
+      return match && 'name' in match ? [match.name] : [];
+    });
+    return found.length === 0 ? new Map<string, TabCells>() : readGrid(found);
+  }
+
   /** Only after a missing tab failed the whole batch: which tabs exist, to read those and report the rest. */
   async function titles(): Promise<string[]> {
     const response = await api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties(title))' });
@@ -128,19 +137,12 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
       try {
         // One request when every tab is there, as on almost every run; Google answers with each tab's
         // own title, which may differ from the asked-for name in case, so both paths match by title.
-        let grid = await readGrid(tabs).catch((error) => {
+        const direct = await readGrid(tabs).catch((error) => {
           if (isMissingTabError(error)) return undefined;
           throw error;
         });
-        const present = grid ? [...grid.keys()] : await titles();
-        if (!grid) {
-          const found = tabs.flatMap((tab) => {
-            const match = tabTitle(tab, present);
-            return match && 'name' in match ? [match.name] : [];
-          });
-          grid = found.length === 0 ? new Map<string, TabCells>() : await readGrid(found);
-        }
-        const read = grid;
+        const present = direct ? [...direct.keys()] : await titles();
+        const read = direct ?? (await readFound(tabs, present));
         return new Map(
           tabs.map((tab): [string, TabCells | UnreadableTab | undefined] => {
             const match = tabTitle(tab, present);

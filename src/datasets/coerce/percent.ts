@@ -55,18 +55,23 @@ export function percent(options: NumberOptions = {}): Coercion<z.ZodNumber> {
  */
 const fractionDoubt: Doubt = (cell) => {
   const bare = bareNumber(cell);
-  if (bare === undefined || !(bare > 0 && bare < 1)) return undefined;
-  const marker = typeof cell === 'string' ? splitApproximate(cell).marker : '';
+  if (bare === undefined || !(bare.value > 0 && bare.value < 1)) return undefined;
+  const { value, marker } = bare;
   return (
-    `${describeValue(cell)} is read as ${bare}%; if it is a fraction of the whole, write ` +
-    `${marker}${fractionToPercent(bare)}%, or write ${marker}${bare}% to keep it`
+    `${describeValue(cell)} is read as ${value}%; if it is a fraction of the whole, write ` +
+    `${marker}${fractionToPercent(value)}%, or write ${marker}${value}% to keep it`
   );
 };
 
-/** The number a cell holds with neither a % sign nor a percent format; undefined for anything else. */
-function bareNumber(cell: unknown): number | undefined {
-  if (isFormattedNumber(cell)) return cell.format === 'PERCENT' ? undefined : cell.value;
-  if (typeof cell === 'number') return cell;
-  if (typeof cell === 'string' && !cell.includes('%')) return Number(splitApproximate(cell).rest);
-  return undefined;
+/**
+ * The number a cell holds with neither a % sign nor a percent format, and the approximate marker it was
+ * written with; undefined for anything else.
+ */
+function bareNumber(cell: unknown): { value: number; marker: string } | undefined {
+  if (isFormattedNumber(cell))
+    return cell.format === 'PERCENT' ? undefined : { value: cell.value, marker: '' };
+  if (typeof cell === 'number') return { value: cell, marker: '' };
+  if (typeof cell !== 'string' || cell.includes('%')) return undefined;
+  const { marker, rest } = splitApproximate(cell);
+  return { value: Number(rest), marker };
 }
