@@ -1,6 +1,6 @@
 import type { DatasetDefinition } from './datasets/types.ts';
+import type { DatasetWriter } from './publish/dataset-writer.ts';
 import type { DatasetReader } from './store/reader.ts';
-import type { DatasetWriter } from './writer/dataset-writer.ts';
 
 export interface Bindings {
   DATASETS: KVNamespace;

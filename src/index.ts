@@ -2,4 +2,4 @@ import { createApp } from './app.tsx';
 import { datasets } from './datasets/registry.ts';
 
 export default createApp({ datasets });
-export { DatasetWriter } from './writer/dataset-writer.ts';
+export { DatasetWriter } from './publish/dataset-writer.ts';

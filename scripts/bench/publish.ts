@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { validateTab } from '../../src/datasets/report.ts';
+import { validateTab } from '../../src/datasets/validate-tab.ts';
 import { memoryOf } from './runtime.ts';
 import { benchDataset, syntheticCsvCells, syntheticRows } from './synthetic.ts';
 

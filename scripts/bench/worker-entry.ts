@@ -8,4 +8,4 @@ import { datasets } from '../../src/datasets/registry.ts';
 import { benchDatasets } from './synthetic.ts';
 
 export default createApp({ datasets: [...datasets, ...benchDatasets] });
-export { DatasetWriter } from '../../src/writer/dataset-writer.ts';
+export { DatasetWriter } from '../../src/publish/dataset-writer.ts';

@@ -1,5 +1,5 @@
-import { formatProblem, type Problem } from '../../src/datasets/problem.ts';
-import { formatReport } from '../../src/datasets/report.ts';
+import { formatSheetProblem, type SheetProblem } from '../../src/datasets/sheet-problem.ts';
+import { formatReport } from '../../src/datasets/validate-tab.ts';
 import { formatDuration } from './duration.ts';
 
 export interface ChangeCounts {
@@ -12,7 +12,7 @@ interface Outcome {
   dataset: string;
   tab: string;
   /** Unknown columns and the like: never block a publish, always shown. */
-  warnings: Problem[];
+  warnings: SheetProblem[];
 }
 
 /**
@@ -24,7 +24,7 @@ export type DatasetOutcome = Outcome &
     | { outcome: 'published'; version: number; changes: ChangeCounts; rows: number }
     | { outcome: 'unchanged'; version: number; rows: number }
     | { outcome: 'valid'; rows: number }
-    | { outcome: 'invalid'; problems: Problem[]; servedVersion: number | null }
+    | { outcome: 'invalid'; problems: SheetProblem[]; servedVersion: number | null }
     | { outcome: 'refused'; reason: string; servedVersion: number | null }
     | { outcome: 'failed'; error: string; exitCode: 2 | 3 }
   );
@@ -102,7 +102,7 @@ export function formatRunReport(report: RunReport): string {
 
 /** `--json`: the report as data, each problem with its rendered line so a consumer need not rebuild it. */
 export function jsonReport(report: RunReport): unknown {
-  const withText = (p: Problem) => ({ ...p, text: formatProblem(p) });
+  const withText = (p: SheetProblem) => ({ ...p, text: formatSheetProblem(p) });
   return {
     ...report,
     datasets: report.datasets.map((d) => ({

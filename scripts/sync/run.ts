@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Problem } from '../../src/datasets/problem.ts';
-import { validateTab } from '../../src/datasets/report.ts';
+import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
+import { validateTab } from '../../src/datasets/validate-tab.ts';
 import { parseDevVars } from '../start/dev-vars.ts';
 import { SyncError } from './errors.ts';
 import { resolveConfig, type SyncConfig, type SyncOptions } from './options.ts';
@@ -31,7 +31,7 @@ function readDevVars(path: string): Record<string, string> {
   return existsSync(path) ? parseDevVars(readFileSync(path, 'utf8')) : {};
 }
 
-function missingTab(def: DatasetDefinition, source: WorkbookSource): Problem {
+function missingTab(def: DatasetDefinition, source: WorkbookSource): SheetProblem {
   const message =
     source.description.kind === 'file'
       ? `there is no ${def.tab}.csv (or Google's download name "<Spreadsheet> - ${def.tab}.csv") in ${source.description.dir}`
@@ -47,7 +47,7 @@ function missingTab(def: DatasetDefinition, source: WorkbookSource): Problem {
 function targetProblems(
   def: DatasetDefinition,
   answer: Extract<PublishAnswer, { kind: 'invalid' }>,
-): Problem[] {
+): SheetProblem[] {
   return answer.problems.map((p) => ({
     tab: def.tab,
     cell: `${p.row + 2}:${p.row + 2}`,
@@ -69,7 +69,14 @@ async function syncDataset(
   const servedVersion = served instanceof Map ? (served.get(def.id) ?? null) : null;
   if (cells !== undefined && !Array.isArray(cells)) {
     const { row, message } = cells;
-    const problem: Problem = { tab: def.tab, cell: `${row}:${row}`, row, column: null, message, value: null };
+    const problem: SheetProblem = {
+      tab: def.tab,
+      cell: `${row}:${row}`,
+      row,
+      column: null,
+      message,
+      value: null,
+    };
     return { ...base, outcome: 'invalid', problems: [problem], warnings: [], servedVersion };
   }
   if (cells === undefined)

@@ -1,8 +1,8 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { tabRef } from '../../src/datasets/a1.ts';
 import { clipped } from '../../src/datasets/cell.ts';
-import type { Problem } from '../../src/datasets/problem.ts';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
+import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
 import type { CellValue } from '../../src/datasets/types.ts';
 import { outcomeText, type RunReport } from './report.ts';
 
@@ -62,9 +62,9 @@ export function statusRows(report: RunReport): StatusRow[] {
     ['Dataset', 'Tab', 'Outcome', 'Version served'],
     ...report.datasets.map((d) => [d.dataset, d.tab, outcomeText(d), servedVersion(d)]),
   ];
-  const listed: [string, Problem][] = report.datasets.flatMap((d) => [
-    ...(d.outcome === 'invalid' ? d.problems.map((p): [string, Problem] => ['problem', p]) : []),
-    ...d.warnings.map((p): [string, Problem] => ['warning', p]),
+  const listed: [string, SheetProblem][] = report.datasets.flatMap((d) => [
+    ...(d.outcome === 'invalid' ? d.problems.map((p): [string, SheetProblem] => ['problem', p]) : []),
+    ...d.warnings.map((p): [string, SheetProblem] => ['warning', p]),
   ]);
   if (listed.length > 0) {
     rows.push([], ['Cell', 'Row', 'Column', 'Kind', 'Problem', 'Value']);

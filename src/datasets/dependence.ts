@@ -37,8 +37,6 @@ const schema = z.object({
   }),
 });
 
-export type DependenceRow = z.output<typeof schema>;
-
 export const dependence: DatasetDefinition<typeof schema> = {
   id: 'dependence',
   title: 'Dependence on rare-earth suppliers',

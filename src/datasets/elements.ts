@@ -40,8 +40,6 @@ const schema = z.object({
   }),
 });
 
-export type ElementRow = z.output<typeof schema>;
-
 export const elements: DatasetDefinition<typeof schema> = {
   id: 'elements',
   title: 'The 17 rare-earth elements',

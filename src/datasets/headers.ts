@@ -1,7 +1,7 @@
 import { cellRef, columnLetters, rowRef } from './a1.ts';
 import { isBlank, plainValue, type SheetCell } from './cell.ts';
 import { fieldTitle, isRequiredColumn } from './fields.ts';
-import type { Problem } from './problem.ts';
+import type { SheetProblem } from './sheet-problem.ts';
 import type { DatasetDefinition } from './types.ts';
 
 /** A sheet column that feeds a field. `index` is 0-based (column A is 0). */
@@ -14,9 +14,9 @@ export interface MappedColumn {
 export interface HeaderMapping {
   columns: MappedColumn[];
   /** Missing required columns and duplicate headers: the tab cannot be read until they are fixed. */
-  problems: Problem[];
+  problems: SheetProblem[];
   /** Headers that match no field; their columns are ignored. */
-  warnings: Problem[];
+  warnings: SheetProblem[];
 }
 
 /** "Share of global production (%)", "share_of_Global production" and "SHARE OF GLOBAL PRODUCTION" are one header. */
@@ -48,8 +48,8 @@ export function mapHeaders(
 ): HeaderMapping {
   const lookup = fieldLookup(def);
   const columns: MappedColumn[] = [];
-  const problems: Problem[] = [];
-  const warnings: Problem[] = [];
+  const problems: SheetProblem[] = [];
+  const warnings: SheetProblem[] = [];
   headerRow.forEach((cell, index) => {
     if (isBlank(cell)) return;
     const header = String(plainValue(cell)).trim();

@@ -28,8 +28,6 @@ const schema = z.object({
   }),
 });
 
-export type PartnershipRow = z.output<typeof schema>;
-
 export const partnership: DatasetDefinition<typeof schema> = {
   id: 'partnership',
   title: 'The US–Japan rare-earth partnership',

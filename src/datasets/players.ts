@@ -31,8 +31,6 @@ const schema = z.object({
   }),
 });
 
-export type PlayerRow = z.output<typeof schema>;
-
 export const players: DatasetDefinition<typeof schema> = {
   id: 'players',
   title: 'Key players',

@@ -29,8 +29,6 @@ const schema = z.object({
   }),
 });
 
-export type ProductionRow = z.output<typeof schema>;
-
 export const production: DatasetDefinition<typeof schema> = {
   id: 'production',
   title: 'Rare-earth production by country',

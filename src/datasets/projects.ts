@@ -27,8 +27,6 @@ const schema = z.object({
   }),
 });
 
-export type ProjectRow = z.output<typeof schema>;
-
 export const projects: DatasetDefinition<typeof schema> = {
   id: 'projects',
   title: 'Partnership projects',

@@ -17,7 +17,3 @@ export const datasets: readonly DatasetDefinition[] = [
   projects,
   timeline,
 ];
-
-export function findDataset(id: string): DatasetDefinition | undefined {
-  return datasets.find((d) => d.id === id);
-}

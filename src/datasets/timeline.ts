@@ -37,8 +37,6 @@ const schema = z.object({
   }),
 });
 
-export type TimelineRow = z.output<typeof schema>;
-
 export const timeline: DatasetDefinition<typeof schema> = {
   id: 'timeline',
   title: 'Rare-earth timeline',

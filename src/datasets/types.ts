@@ -34,5 +34,3 @@ export interface DatasetDefinition<Schema extends z.ZodObject = z.ZodObject> {
   shrinkGuard?: number;
   chart?: ChartHint;
 }
-
-export type RowOf<D extends DatasetDefinition> = z.output<D['schema']>;

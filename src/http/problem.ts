@@ -2,7 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** RFC 9457 problem details; extra members (such as `parameter` or `problems`) say more. */
-export interface Problem {
+export interface ProblemDetails {
   type: string;
   title: string;
   status: number;
@@ -26,7 +26,7 @@ const titles: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-function problemResponse(problem: Problem, headers?: HeadersInit): Response {
+function problemResponse(problem: ProblemDetails, headers?: HeadersInit): Response {
   const response = new Response(JSON.stringify(problem), {
     status: problem.status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store' },
@@ -42,6 +42,12 @@ export function problem(
   extra: Record<string, unknown> = {},
   headers?: HeadersInit,
 ): HTTPException {
-  const body: Problem = { type: 'about:blank', title: titles[status] ?? 'Error', status, detail, ...extra };
+  const body: ProblemDetails = {
+    type: 'about:blank',
+    title: titles[status] ?? 'Error',
+    status,
+    detail,
+    ...extra,
+  };
   return new HTTPException(status, { message: detail, res: problemResponse(body, headers) });
 }

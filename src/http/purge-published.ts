@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { logEvent } from './log-event.ts';
+import { logEvent } from '../log-event.ts';
 
 /** Hono throws when asked for an execution context it was not given (as in `app.request` tests). */
 function executionContext(c: Context): ExecutionContext | undefined {

@@ -3,14 +3,14 @@ import type { Context } from 'hono';
 import type { DatasetDefinition } from '../datasets/types.ts';
 import { type RowProblem, validateRows } from '../datasets/validate-rows.ts';
 import type { AppEnv } from '../env.ts';
-import { logEvent } from '../http/log-event.ts';
 import { problem } from '../http/problem.ts';
 import { purgePublished } from '../http/purge-published.ts';
+import { logEvent } from '../log-event.ts';
 import { publishConfig } from '../publish/publish-config.ts';
 import { type PublishOptions, type PublishRequest, publishRequest } from '../publish/publish-request.ts';
+import type { PublishResult, VersionRows } from '../publish/publisher.ts';
 import { shrinkDetail } from '../publish/shrink-guard.ts';
 import type { ChangeCounts } from '../store/records.ts';
-import type { PublishResult, VersionRows } from '../writer/publisher.ts';
 import { publishDataset, rollbackDataset } from './admin.routes.ts';
 import { datasetOr404 } from './datasets.ts';
 import { validationHook } from './validation-hook.ts';
@@ -121,7 +121,7 @@ function respond(c: Context<AppEnv>, id: string, answer: Answer) {
  * The common end of a publish and a rollback: validate the rows with the app's dataset definition,
  * hand them to the writer, purge what it replaced, and log one line.
  */
-async function publishRows(
+async function validateAndPublish(
   c: Context<AppEnv>,
   def: DatasetDefinition,
   input: readonly unknown[],
@@ -176,7 +176,7 @@ adminRoutes
   .openapi(publishDataset, async (c) => {
     const { id } = c.req.valid('param');
     const { rows, source, baseVersion, force } = c.req.valid('json');
-    return respond(c, id, await publishRows(c, datasetOr404(c, id), rows, { source, baseVersion, force }));
+    return respond(c, id, await validateAndPublish(c, datasetOr404(c, id), rows, { source, baseVersion, force }));
   })
   .openapi(rollbackDataset, async (c) => {
     const { id } = c.req.valid('param');
@@ -201,5 +201,5 @@ adminRoutes
       throw storageFailed(
         `The rows of version ${version} of "${id}" could not be read from storage; nothing was published. Try again shortly.`,
       );
-    return respond(c, id, await publishRows(c, def, found.rows, { force, rolledBackFrom: version }));
+    return respond(c, id, await validateAndPublish(c, def, found.rows, { force, rolledBackFrom: version }));
   });

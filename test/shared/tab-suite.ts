@@ -4,11 +4,11 @@ import { cellRef, columnIndexOf, columnLetters } from '../../src/datasets/a1.ts'
 import { formatted, type SheetCell } from '../../src/datasets/cell.ts';
 import { mapHeaders, normalizeHeader } from '../../src/datasets/headers.ts';
 import { rowJsonSchema } from '../../src/datasets/json-schema.ts';
-import { formatProblem } from '../../src/datasets/problem.ts';
 import { production } from '../../src/datasets/production.ts';
-import { datasets, findDataset } from '../../src/datasets/registry.ts';
-import { formatReport, validateTab } from '../../src/datasets/report.ts';
+import { datasets } from '../../src/datasets/registry.ts';
+import { formatSheetProblem } from '../../src/datasets/sheet-problem.ts';
 import { validateRows } from '../../src/datasets/validate-rows.ts';
+import { formatReport, validateTab } from '../../src/datasets/validate-tab.ts';
 import { jsonSchemaErrors } from './json-schema-check.ts';
 
 const header = ['Country', 'Year', 'Share of global production (%)', 'Source'];
@@ -133,7 +133,7 @@ export function tabSuite(): void {
         ['', 2023, '#REF!', 'USGS'],
       ];
       const result = validateTab(production, cells);
-      expect(result.problems.map(formatProblem)).toEqual([
+      expect(result.problems.map(formatSheetProblem)).toEqual([
         'Production!B2 (row 2, column "Year"): expected a year, got "twenty"; write it like 2024',
         'Production!C2 (row 2, column "Share"): expected a percentage, got "seventy"; write it like 70% or ~70%',
         'Production!A3 (row 3, column "country"): required, but empty',
@@ -227,7 +227,7 @@ export function tabSuite(): void {
       expect(report([['Country']]).startsWith('Production!1:1')).toBe(true);
       const renamed = validateTab(production, [['Country']], { tab: "Prod '24" });
       expect(renamed.problems[0]?.tab).toBe("Prod '24");
-      expect(formatProblem(renamed.problems[0] ?? (production as never))).toContain("'Prod ''24'!1:1");
+      expect(formatSheetProblem(renamed.problems[0] ?? (production as never))).toContain("'Prod ''24'!1:1");
     });
   });
 
@@ -305,8 +305,6 @@ export function tabSuite(): void {
         'Timeline',
       ]);
       for (const def of datasets) expect(def.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
-      expect(findDataset('elements')?.tab).toBe('Elements');
-      expect(findDataset('nope')).toBeUndefined();
     });
 
     it('gives every column a title and a description, and key and chart columns exist', () => {

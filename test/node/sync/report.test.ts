@@ -6,9 +6,9 @@ import {
   outcomeText,
   type RunReport,
 } from '../../../scripts/sync/report.ts';
-import type { Problem } from '../../../src/datasets/problem.ts';
+import type { SheetProblem } from '../../../src/datasets/sheet-problem.ts';
 
-const problem: Problem = {
+const problem: SheetProblem = {
   tab: 'Production',
   cell: 'C5',
   row: 5,

@@ -3,10 +3,10 @@ import type { RunReport } from '../../../scripts/sync/report.ts';
 import { retryPolicyWithin } from '../../../scripts/sync/retry.ts';
 import { type GoogleSource, googleSource } from '../../../scripts/sync/sources/google.ts';
 import { statusRows } from '../../../scripts/sync/status-tab.ts';
-import type { Problem } from '../../../src/datasets/problem.ts';
+import type { SheetProblem } from '../../../src/datasets/sheet-problem.ts';
 import { type FakeSheets, startFakeSheets } from '../support/fake-sheets.ts';
 
-const problem: Problem = {
+const problem: SheetProblem = {
   tab: 'Production',
   cell: 'C5',
   row: 5,
@@ -70,7 +70,7 @@ describe('statusRows', () => {
       ['production', 'Production', '1 problem, not published (v3 still served)', 3, '', ''],
       ['elements', 'Elements', 'published v4 (+2 −0 ~1)', 4, '', ''],
       ['', '', '', '', '', ''],
-      ['Cell', 'Row', 'Column', 'Kind', 'Problem', 'Value'],
+      ['Cell', 'Row', 'Column', 'Kind', 'SheetProblem', 'Value'],
       [
         'Production!C5',
         5,

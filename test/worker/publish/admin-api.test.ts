@@ -1,8 +1,8 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
+import { DatasetWriter } from '../../../src/publish/dataset-writer.ts';
 import type { VersionSummary } from '../../../src/store/records.ts';
-import { DatasetWriter } from '../../../src/writer/dataset-writer.ts';
 import { items } from '../support/test-dataset.ts';
 import { adminClient, adminToken, datasetNamed } from './admin-client.ts';
 

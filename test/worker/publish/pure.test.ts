@@ -5,17 +5,17 @@ import { rowKey } from '../../../src/datasets/row-key.ts';
 import type { Row } from '../../../src/datasets/types.ts';
 import { matchToken } from '../../../src/http/admin-auth.ts';
 import { bearerToken, parseAdminTokens } from '../../../src/http/admin-tokens.ts';
-import { logEvent } from '../../../src/http/log-event.ts';
+import { logEvent } from '../../../src/log-event.ts';
 import { changesDocument } from '../../../src/publish/changes.ts';
 import { diffLines, type KeyedLine } from '../../../src/publish/diff.ts';
 import { publishConfig } from '../../../src/publish/publish-config.ts';
 import { publishRequest } from '../../../src/publish/publish-request.ts';
+import { retryingStore } from '../../../src/publish/retrying-store.ts';
 import { schemaHash } from '../../../src/publish/schema-hash.ts';
+import { Serial } from '../../../src/publish/serial.ts';
 import { shrinkBeyondGuard, shrinkDetail } from '../../../src/publish/shrink-guard.ts';
 import { utf8Length } from '../../../src/publish/utf8-length.ts';
 import type { KvStore } from '../../../src/store/kv.ts';
-import { retryingStore } from '../../../src/writer/retrying-store.ts';
-import { Serial } from '../../../src/writer/serial.ts';
 import { items, testDataset } from '../support/test-dataset.ts';
 
 describe('admin tokens', () => {

@@ -3,11 +3,11 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { DatasetDefinition, Row } from '../../../src/datasets/types.ts';
 import { publishRequest } from '../../../src/publish/publish-request.ts';
+import { publish } from '../../../src/publish/publisher.ts';
+import { sqlHistory } from '../../../src/publish/sql-history.ts';
 import { keys } from '../../../src/store/keys.ts';
 import { type KvStore, kvStore } from '../../../src/store/kv.ts';
 import type { Head, VersionSummary } from '../../../src/store/records.ts';
-import { publish } from '../../../src/writer/publisher.ts';
-import { sqlHistory } from '../../../src/writer/sql-history.ts';
 import { items } from '../support/test-dataset.ts';
 import { adminClient, datasetNamed } from './admin-client.ts';
 

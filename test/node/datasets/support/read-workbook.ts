@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { datasets } from '../../../../src/datasets/registry.ts';
-import { formatReport, type TabReport, validateTab } from '../../../../src/datasets/report.ts';
 import type { DatasetDefinition } from '../../../../src/datasets/types.ts';
+import { formatReport, type TabReport, validateTab } from '../../../../src/datasets/validate-tab.ts';
 
 export const fixturesDir = new URL('../../../../fixtures/', import.meta.url).pathname;
 

@@ -5,14 +5,14 @@ import { doubtOf } from './coerce/coercion.ts';
 import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import { fieldTitle } from './fields.ts';
 import { type MappedColumn, mapHeaders } from './headers.ts';
-import { formatProblem, type Problem } from './problem.ts';
+import { formatSheetProblem, type SheetProblem } from './sheet-problem.ts';
 import type { DatasetDefinition, Row } from './types.ts';
 
 export interface TabReport {
   /** The typed rows that passed, in sheet order. Publish only when `problems` is empty. */
   rows: Row[];
-  problems: Problem[];
-  warnings: Problem[];
+  problems: SheetProblem[];
+  warnings: SheetProblem[];
 }
 
 export interface TabOptions {
@@ -23,7 +23,7 @@ export interface TabOptions {
 type SheetRow = readonly SheetCell[];
 
 /** Sheet order: by row, then by column; whole-row problems after the row's cells. */
-function sheetOrder(problems: Problem[]): Problem[] {
+function sheetOrder(problems: SheetProblem[]): SheetProblem[] {
   return problems.toSorted((a, b) => a.row - b.row || columnIndexOf(a.cell) - columnIndexOf(b.cell));
 }
 
@@ -32,9 +32,9 @@ function isBlankRow(row: SheetRow | undefined): boolean {
 }
 
 /** Filled cells under no header, reported once per column at the first such cell. */
-function unheadedCells(rows: readonly SheetRow[], headerRow: SheetRow, tab: string): Problem[] {
+function unheadedCells(rows: readonly SheetRow[], headerRow: SheetRow, tab: string): SheetProblem[] {
   const warned = new Set<number>();
-  const warnings: Problem[] = [];
+  const warnings: SheetProblem[] = [];
   rows.forEach((row, r) => {
     row.forEach((cell, index) => {
       if (r === 0 || isBlank(cell) || !isBlank(headerRow[index]) || warned.has(index)) return;
@@ -104,7 +104,7 @@ export function validateTab(
 
   const doubts = rowDoubts(def, mapping.columns, tab);
   const lastFilled = cells.findLastIndex((row) => !isBlankRow(row));
-  const problems: Problem[] = [];
+  const problems: SheetProblem[] = [];
   const rows: Row[] = [];
   // Every row whose key parses, valid or not, with its sheet row: duplicates are found among all of them.
   const keyed: Row[] = [];
@@ -136,7 +136,7 @@ function rowDoubts(
   def: DatasetDefinition,
   columns: readonly MappedColumn[],
   tab: string,
-): (cells: SheetRow, sheetRow: number) => Problem[] {
+): (cells: SheetRow, sheetRow: number) => SheetProblem[] {
   const doubted = columns.flatMap((column) => {
     const doubt = doubtOf(def.schema.shape[column.field]);
     return doubt ? [{ column, doubt }] : [];
@@ -166,7 +166,7 @@ function parseSheetRow(
   cells: SheetRow,
   sheetRow: number,
   tab: string,
-): { row: Row } | { problems: Problem[]; input: Record<string, SheetCell> } {
+): { row: Row } | { problems: SheetProblem[]; input: Record<string, SheetCell> } {
   const input: Record<string, SheetCell> = {};
   for (const column of columns) input[column.field] = cells[column.index] ?? null;
   const result = def.schema.safeParse(withApproximateFlags(def.schema, input));
@@ -199,7 +199,7 @@ function duplicateProblems(
   sheetRows: readonly number[],
   columns: readonly MappedColumn[],
   tab: string,
-): Problem[] {
+): SheetProblem[] {
   const keyColumn = columns.find((c) => c.field === def.key[0]);
   return findDuplicateKeys(def, rows).map(({ row, duplicateOf }) => {
     const sheetRow = sheetRows[row] ?? 0;
@@ -225,8 +225,8 @@ function duplicateProblems(
 /** The report as the sync prints it and the broken fixtures record it: problems, then warnings. */
 export function formatReport(report: Pick<TabReport, 'problems' | 'warnings'>): string {
   const lines = [
-    ...report.problems.map(formatProblem),
-    ...report.warnings.map((w) => `warning: ${formatProblem(w)}`),
+    ...report.problems.map(formatSheetProblem),
+    ...report.warnings.map((w) => `warning: ${formatSheetProblem(w)}`),
   ];
   return lines.map((line) => `${line}\n`).join('');
 }

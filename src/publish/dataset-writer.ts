@@ -1,8 +1,8 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Bindings } from '../env.ts';
-import type { PublishRequest } from '../publish/publish-request.ts';
 import { kvStore } from '../store/kv.ts';
 import type { HistoryStore } from './history-store.ts';
+import type { PublishRequest } from './publish-request.ts';
 import { type PublishResult, publish, type VersionRows, versionRows } from './publisher.ts';
 import { retryingStore } from './retrying-store.ts';
 import { Serial } from './serial.ts';

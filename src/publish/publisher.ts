@@ -1,17 +1,17 @@
 import { rowKey } from '../datasets/row-key.ts';
 import type { Row } from '../datasets/types.ts';
-import { logEvent } from '../http/log-event.ts';
-import { changesDocument, countsOf } from '../publish/changes.ts';
-import { diffLines, type KeyedLine } from '../publish/diff.ts';
-import type { PublishRequest } from '../publish/publish-request.ts';
-import { type Shrink, shrinkBeyondGuard } from '../publish/shrink-guard.ts';
+import { logEvent } from '../log-event.ts';
 import { keys } from '../store/keys.ts';
 import type { KvStore } from '../store/kv.ts';
 import { splitRows } from '../store/pages.ts';
 import { prepareVersion } from '../store/prepare-version.ts';
 import { type ChangeCounts, type Head, summarize, type VersionMeta } from '../store/records.ts';
 import { pruneVersion, type VersionWrite, writeLists, writeVersion } from '../store/versions.ts';
+import { changesDocument, countsOf } from './changes.ts';
+import { diffLines, type KeyedLine } from './diff.ts';
 import type { CurrentRow, HistoryStore, RowWrites } from './history-store.ts';
+import type { PublishRequest } from './publish-request.ts';
+import { type Shrink, shrinkBeyondGuard } from './shrink-guard.ts';
 
 export type PublishResult =
   | { outcome: 'unchanged'; version: number }
@@ -157,7 +157,7 @@ async function recover(deps: WriterDeps, key: readonly string[]) {
   const { dataset, version } = meta;
   const head: Head = { ...meta, retainedFrom };
   await deps.store.put(keys.head(dataset), JSON.stringify(head));
-  const lines = await storedLines(deps.store, meta);
+  const lines = await versionLines(deps.store, meta);
   if (!lines) throw new Error(`A page of live version ${version} of ${dataset} is missing`);
   const next = lines.map((line): KeyedLine => ({ key: rowKey(JSON.parse(line) as Row, key), line }));
   const current = deps.history.currentRows();
@@ -270,13 +270,13 @@ export async function versionRows(deps: WriterDeps, version: number): Promise<Ve
   if (!found || !latest) return { status: 'missing', latest: latest?.meta.version ?? 0 };
   if (found.pruned || version < latest.retainedFrom)
     return { status: 'pruned', retainedFrom: latest.retainedFrom };
-  const lines = await storedLines(deps.store, found.meta);
+  const lines = await versionLines(deps.store, found.meta);
   if (!lines) return { status: 'unreadable' };
   return { status: 'found', rows: lines.map((line) => JSON.parse(line) as Row) };
 }
 
 /** Every row of a stored version as its serialized line, in order; null if a page is gone. */
-async function storedLines(store: KvStore, meta: VersionMeta): Promise<string[] | null> {
+async function versionLines(store: KvStore, meta: VersionMeta): Promise<string[] | null> {
   const lines: string[] = [];
   for (let page = 0; page < meta.pageStarts.length; page++) {
     const bytes = await store.getBytes(keys.page(meta.dataset, meta.version, page));

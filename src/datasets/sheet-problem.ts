@@ -2,7 +2,7 @@ import { tabRef } from './a1.ts';
 import type { CellValue } from './types.ts';
 
 /** One thing an editor must fix (or, as a warning, may want to look at), placed where they can click. */
-export interface Problem {
+export interface SheetProblem {
   tab: string;
   /** A1 reference: a cell ("C5") or, for a whole row, a row range ("4:4"). */
   cell: string;
@@ -18,7 +18,7 @@ export interface Problem {
 }
 
 /** `Production!C5 (row 5, column "Share"): expected a percentage, got "seventy"; write it like 70% or ~70%` */
-export function formatProblem(problem: Problem): string {
+export function formatSheetProblem(problem: SheetProblem): string {
   const column = problem.column === null ? '' : `, column ${JSON.stringify(problem.column)}`;
   return `${tabRef(problem.tab)}!${problem.cell} (row ${problem.row}${column}): ${problem.message}`;
 }
