@@ -1,4 +1,6 @@
+import type { Config } from './config.ts';
 import type { DatasetDefinition } from './datasets/types.ts';
+import type { Lifetime } from './http/response-cache.ts';
 import type { DatasetWriter } from './publish/dataset-writer.ts';
 import type { DatasetReader } from './store/reader.ts';
 
@@ -14,19 +16,16 @@ export interface Bindings {
   MAX_BODY_BYTES?: string;
 }
 
-export type Cacheable = 'moving' | { dataset: string; version: number };
-
 export interface Variables {
   reader: DatasetReader;
   datasets: ReadonlyMap<string, DatasetDefinition>;
+  config: Config;
+  /** Forgets the heads, lists and latest responses this isolate holds, after it published something. */
+  forgetMoving: () => void;
   /** The label of the admin token a request was authenticated with (admin routes only). */
   adminLabel: string;
-  /**
-   * Set by a route whose response may be sent again as it is: `moving` for what follows the head, or
-   * the numbered version it shows (kept until retention drops its rows). Only buffered bodies qualify
-   * (see src/http/response-cache.ts).
-   */
-  cacheable?: Cacheable;
+  /** Set by a route whose response may be sent again as it is (src/http/response-cache.ts). */
+  keepResponse?: Lifetime;
 }
 
 export interface AppEnv {

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { type AdminToken, bearerToken, parseAdminTokens } from './admin-tokens.ts';
+import { type AdminToken, bearerToken } from './admin-tokens.ts';
 import { problem } from './problem.ts';
 
 const encoder = new TextEncoder();
@@ -29,10 +29,7 @@ export async function matchToken(tokens: readonly AdminToken[], presented: strin
  */
 export function adminAuth(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const label = await matchToken(
-      parseAdminTokens(c.env.ADMIN_TOKEN),
-      bearerToken(c.req.header('authorization')),
-    );
+    const label = await matchToken(c.var.config.adminTokens, bearerToken(c.req.header('authorization')));
     if (label === null) {
       throw problem(
         401,

@@ -1,15 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../env.ts';
-import { publishConfig } from '../publish/publish-config.ts';
 import { problem } from './problem.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const jsonType = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
-/** 413 past MAX_BODY_BYTES, read from the config on each request (it is a var, not a constant). */
+/** 413 past MAX_BODY_BYTES, from the config of the environment serving the request (it is a var). */
 export const configuredBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
-  const { maxBodyBytes } = publishConfig(c.env);
+  const { maxBodyBytes } = c.var.config;
   return bodyLimit({
     maxSize: maxBodyBytes,
     onError: () => {

@@ -3,6 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { sha256 } from '../store/content-hash.ts';
 import { httpDate } from './cache-headers.ts';
 import { ifNoneMatchHits } from './etag.ts';
+import { keepResponse } from './response-cache.ts';
 
 export interface JsonResponseOptions {
   cacheControl: string;
@@ -21,7 +22,7 @@ export async function jsonResponse(
   value: unknown,
   options: JsonResponseOptions,
 ): Promise<Response> {
-  c.set('cacheable', 'moving');
+  keepResponse(c, 'moving');
   const body = JSON.stringify(value);
   const etag = `"${(await sha256(body)).slice(0, 32)}"`;
   const headers = {

@@ -17,7 +17,7 @@ function executionContext(c: Context): ExecutionContext | undefined {
  * runs do not emulate it). A failed purge is logged, not fatal: the version is already live.
  */
 export async function purgePublished(c: Context<AppEnv>, dataset: string): Promise<void> {
-  c.var.reader.forgetMoving();
+  c.var.forgetMoving();
   const cache = executionContext(c)?.cache;
   if (!cache) return;
   try {

@@ -1,31 +1,81 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { bytesBody } from '../render/byte-stream.ts';
-import { type CachedResponse, cachedHead, type ReaderCaches } from '../store/reader.ts';
+import { BoundedCache } from '../store/bounded-cache.ts';
+import type { Head } from '../store/records.ts';
 import { ifNoneMatchHits } from './etag.ts';
 
 /**
  * The isolate's own copy of finished responses, so a hot dataset is answered without routing,
  * validating, negotiating or rendering again: the same idea as Workers Cache, one layer closer.
- * Routes opt in through `c.var.cacheable`; the key is the URL and the Accept header (the only header
- * a representation depends on: responses say `Vary: Accept`).
+ * A route opts in with `keepResponse`; `cacheResponses` is the one place that keeps and sends them.
+ * The key is the URL and the Accept header (the only header a representation depends on: responses
+ * say `Vary: Accept`).
  */
-const cacheKey = (url: string, accept: string | null | undefined) => `${url}\n${accept ?? ''}`;
-
-const withoutBody = new Set(['content-length', 'content-type']);
 
 /**
- * Answers from memory alone, before the router runs, or returns undefined to let the app answer. A
- * numbered version is sent again only while the head this isolate holds says retention keeps it;
- * without a cached head the app checks (and remembers the response again).
+ * How long a response may be sent again: `moving` for what follows the head (a few seconds, forgotten
+ * at once when this isolate publishes), or the numbered version it shows, kept until retention drops
+ * its rows.
  */
-export function answerFromMemory(request: Request, caches: ReaderCaches): Response | undefined {
+export type Lifetime = 'moving' | { dataset: string; version: number };
+
+interface KeptResponse {
+  version?: { dataset: string; version: number };
+  etag: string;
+  headers: [string, string][];
+  /** Null for a 304 kept only to answer the same revalidation again. */
+  body: Uint8Array | null;
+}
+
+export interface ResponseCache {
+  immutable: BoundedCache<KeptResponse>;
+  moving: BoundedCache<KeptResponse>;
+}
+
+/** What the cache needs to know of the datasets: the head this isolate holds, without any I/O. */
+export type HeldHead = (dataset: string) => Head | null | undefined;
+
+const movingTtlMs = 5_000;
+const weight = (r: KeptResponse) => (r.body?.byteLength ?? 0) + 1_024;
+
+export function createResponseCache(budgetBytes = 24 * 1024 * 1024): ResponseCache {
+  return {
+    immutable: new BoundedCache({ maxWeight: budgetBytes / 2, weigh: weight }),
+    moving: new BoundedCache({ maxWeight: budgetBytes / 2, weigh: weight, ttlMs: movingTtlMs }),
+  };
+}
+
+/**
+ * Marks the response a route is about to send as one to keep. Only buffered bodies qualify: a route
+ * streaming a large body does not call it (the isolate's page cache still serves those).
+ */
+export function keepResponse(c: Context<AppEnv>, lifetime: Lifetime): void {
+  c.set('keepResponse', lifetime);
+}
+
+const cacheKey = (url: string, accept: string | null | undefined) => `${url}\n${accept ?? ''}`;
+const withoutBody = new Set(['content-length', 'content-type']);
+
+/** HEAD says how long the GET body is, as a streamed GET cannot. */
+function headOf(entry: KeptResponse): Headers {
+  const headers = new Headers(entry.headers);
+  if (entry.body) headers.set('content-length', String(entry.body.byteLength));
+  return headers;
+}
+
+/**
+ * Answers from memory alone, or undefined to let the app answer. A numbered version is sent again
+ * only while the head this isolate holds says retention keeps it; without a held head the app checks
+ * (and keeps the response again).
+ */
+function answerFromMemory(request: Request, cache: ResponseCache, heldHead: HeldHead): Response | undefined {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   const key = cacheKey(request.url, request.headers.get('accept'));
-  const entry = caches.responses.get(key) ?? caches.movingResponses.get(key);
+  const entry = cache.immutable.get(key) ?? cache.moving.get(key);
   if (!entry) return undefined;
   if (entry.version) {
-    const head = cachedHead(caches, entry.version.dataset);
+    const head = heldHead(entry.version.dataset);
     if (!head || entry.version.version < head.retainedFrom) return undefined;
   }
   if (ifNoneMatchHits(request.headers.get('if-none-match') ?? undefined, entry.etag)) {
@@ -39,34 +89,55 @@ export function answerFromMemory(request: Request, caches: ReaderCaches): Respon
   return new Response(bytesBody(entry.body), { status: 200, headers: entry.headers });
 }
 
-/** HEAD says how long the GET body is, as a streamed GET cannot. */
-function headOf(entry: CachedResponse): Headers {
-  const headers = new Headers(entry.headers);
-  if (entry.body) headers.set('content-length', String(entry.body.byteLength));
-  return headers;
-}
-
-/** Keeps what a route marked cacheable, once every header middleware has had its say. */
-export function rememberResponses(caches: ReaderCaches): MiddlewareHandler<AppEnv> {
+/** Keeps what a route marked, once every header middleware registered after this one has had its say. */
+function keepMarked(cache: ResponseCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    const lifetime = c.var.cacheable;
+    const lifetime = c.var.keepResponse;
     const { status } = c.res;
     // Hono answers HEAD by running GET and dropping the body afterwards, so c.res still holds it here.
     if (!lifetime || (status !== 200 && status !== 304)) return;
     const etag = c.res.headers.get('etag');
     const key = cacheKey(c.req.url, c.req.header('accept'));
-    const store = lifetime === 'moving' ? caches.movingResponses : caches.responses;
-    // A 304 is remembered only where nothing better is known, so pollers that only ever revalidate
-    // are answered from memory too.
+    const store = lifetime === 'moving' ? cache.moving : cache.immutable;
+    // A 304 is kept only where nothing better is known, so pollers that only ever revalidate are
+    // answered from memory too.
     if (!etag || (status === 304 && store.get(key))) return;
-    const cached: CachedResponse = {
+    const kept: KeptResponse = {
       etag,
       headers: [...c.res.headers],
       body: status === 200 ? new Uint8Array(await c.res.clone().arrayBuffer()) : null,
       ...(lifetime !== 'moving' && { version: lifetime }),
     };
-    store.set(key, cached);
-    if (c.req.method === 'HEAD') c.res = new Response(null, { status, headers: headOf(cached) });
+    store.set(key, kept);
+    if (c.req.method === 'HEAD') c.res = new Response(null, { status, headers: headOf(kept) });
   };
+}
+
+export interface CacheResponsesOptions {
+  cache: ResponseCache;
+  heldHead: HeldHead;
+  /** Called on every response sent from memory, to add what the app adds after routing. */
+  onHit?: (response: Response) => void;
+}
+
+/**
+ * The entry point: registers the middleware that keeps marked responses (where it is called, so the
+ * header middleware registered after it shapes what is kept) and answers the app's requests from
+ * memory before its router runs, the cheapest answer there is.
+ */
+export function cacheResponses(app: Hono<AppEnv>, options: CacheResponsesOptions): void {
+  app.use(keepMarked(options.cache));
+  const route = app.fetch;
+  app.fetch = (request, env, ctx) => {
+    const kept = answerFromMemory(request, options.cache, options.heldHead);
+    if (!kept) return route(request, env, ctx);
+    options.onHit?.(kept);
+    return kept;
+  };
+}
+
+/** Forgets every response about a latest version, after this isolate published something. */
+export function forgetMovingResponses(cache: ResponseCache): void {
+  cache.moving.clear();
 }

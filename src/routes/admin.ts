@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { DatasetDefinition } from '../datasets/types.ts';
 import { type RowProblem, validateRows } from '../datasets/validate-rows.ts';
@@ -6,14 +5,13 @@ import type { AppEnv } from '../env.ts';
 import { problem } from '../http/problem.ts';
 import { purgePublished } from '../http/purge-published.ts';
 import { logEvent } from '../log-event.ts';
-import { publishConfig } from '../publish/publish-config.ts';
-import { type PublishOptions, type PublishRequest, publishRequest } from '../publish/publish-request.ts';
+import { type PublishOptions, publishRequest } from '../publish/publish-request.ts';
 import type { PublishResult, VersionRows } from '../publish/publisher.ts';
 import { shrinkDetail } from '../publish/shrink-guard.ts';
 import type { ChangeCounts } from '../store/records.ts';
-import { publishDataset, rollbackDataset } from './admin.routes.ts';
+import * as routes from './admin.routes.ts';
+import { type AppRouteHandler, createRouter } from './create-router.ts';
 import { datasetOr404 } from './datasets.ts';
-import { validationHook } from './validation-hook.ts';
 
 /** A 422 lists every problem, up to this many: enough to fix a sheet, small enough to send. */
 const maxProblems = 10_000;
@@ -52,15 +50,10 @@ function invalid(entry: PublishLog, problems: RowProblem[], what: string) {
 }
 
 /**
- * The writer's RPC methods as plain promises: its results are plain data (no stubs to dispose), and
- * the generated RPC types of a union result do not narrow.
+ * The dataset's writer. Its RPC results are plain data, but the stub's generated types of a union
+ * result do not narrow, so each call states the class's own result type, which the RPC result meets.
  */
-interface Writer {
-  publish(request: PublishRequest): Promise<PublishResult>;
-  versionRows(version: number): Promise<VersionRows>;
-}
-
-const writerOf = (c: Context<AppEnv>, id: string) => c.env.DATASET_WRITER.getByName(id) as unknown as Writer;
+const writerOf = (c: Context<AppEnv>, id: string) => c.env.DATASET_WRITER.getByName(id);
 
 /** Storage failed, not the caller: 503, with how soon to try again. */
 const storageFailed = (detail: string) => problem(503, detail, {}, { 'retry-after': '5' });
@@ -93,19 +86,6 @@ function refuse(
     { currentVersion: result.version },
   );
 }
-
-export const adminRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-
-adminRoutes.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
-  type: 'http',
-  scheme: 'bearer',
-  description: 'A token from the ADMIN_TOKEN secret (`label:token` pairs; send only the token).',
-});
-
-adminRoutes.use('/admin/*', async (c, next) => {
-  await next();
-  c.res.headers.set('cache-control', 'no-store');
-});
 
 type Answer =
   | { unchanged: true; version: number }
@@ -146,11 +126,11 @@ async function validateAndPublish(
       throw invalid(entry, checked.problems, what);
     }
     const request = await publishRequest(def, checked.rows, {
-      retention: publishConfig(c.env).retention,
+      retention: c.var.config.retention,
       publishedBy: c.var.adminLabel,
       ...options,
     });
-    const result = await callWriter(id, () => writerOf(c, id).publish(request));
+    const result = await callWriter(id, async (): Promise<PublishResult> => writerOf(c, id).publish(request));
     entry.outcome = result.outcome;
     if (result.outcome === 'oversized') {
       const message = `this row is ${result.chars} characters of JSON; a row may have at most ${result.limit}`;
@@ -172,34 +152,53 @@ async function validateAndPublish(
   });
 }
 
-adminRoutes
-  .openapi(publishDataset, async (c) => {
-    const { id } = c.req.valid('param');
-    const { rows, source, baseVersion, force } = c.req.valid('json');
-    return respond(c, id, await validateAndPublish(c, datasetOr404(c, id), rows, { source, baseVersion, force }));
-  })
-  .openapi(rollbackDataset, async (c) => {
-    const { id } = c.req.valid('param');
-    const { version, force } = c.req.valid('json');
-    const def = datasetOr404(c, id);
-    const found = await callWriter(id, () => writerOf(c, id).versionRows(version));
-    if (found.status === 'missing') {
-      throw problem(
-        404,
-        found.latest === 0
-          ? `Dataset "${id}" has no published version to roll back to.`
-          : `Dataset "${id}" has no version ${version}; the latest is ${found.latest}.`,
-      );
-    }
-    if (found.status === 'pruned')
-      throw problem(
-        410,
-        `The rows of version ${version} of "${id}" are no longer kept (retention); ` +
-          `roll back to version ${found.retainedFrom} or later.`,
-      );
-    if (found.status === 'unreadable')
-      throw storageFailed(
-        `The rows of version ${version} of "${id}" could not be read from storage; nothing was published. Try again shortly.`,
-      );
-    return respond(c, id, await validateAndPublish(c, def, found.rows, { force, rolledBackFrom: version }));
-  });
+export const publishDataset: AppRouteHandler<typeof routes.publishDataset> = async (c) => {
+  const { id } = c.req.valid('param');
+  const { rows, source, baseVersion, force } = c.req.valid('json');
+  return respond(
+    c,
+    id,
+    await validateAndPublish(c, datasetOr404(c, id), rows, { source, baseVersion, force }),
+  );
+};
+
+export const rollbackDataset: AppRouteHandler<typeof routes.rollbackDataset> = async (c) => {
+  const { id } = c.req.valid('param');
+  const { version, force } = c.req.valid('json');
+  const def = datasetOr404(c, id);
+  const found = await callWriter(id, async (): Promise<VersionRows> => writerOf(c, id).versionRows(version));
+  if (found.status === 'missing') {
+    throw problem(
+      404,
+      found.latest === 0
+        ? `Dataset "${id}" has no published version to roll back to.`
+        : `Dataset "${id}" has no version ${version}; the latest is ${found.latest}.`,
+    );
+  }
+  if (found.status === 'pruned')
+    throw problem(
+      410,
+      `The rows of version ${version} of "${id}" are no longer kept (retention); ` +
+        `roll back to version ${found.retainedFrom} or later.`,
+    );
+  if (found.status === 'unreadable')
+    throw storageFailed(
+      `The rows of version ${version} of "${id}" could not be read from storage; nothing was published. Try again shortly.`,
+    );
+  return respond(c, id, await validateAndPublish(c, def, found.rows, { force, rolledBackFrom: version }));
+};
+
+export const adminRoutes = createRouter();
+
+adminRoutes.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+  type: 'http',
+  scheme: 'bearer',
+  description: 'A token from the ADMIN_TOKEN secret (`label:token` pairs; send only the token).',
+});
+
+adminRoutes.use('/admin/*', async (c, next) => {
+  await next();
+  c.res.headers.set('cache-control', 'no-store');
+});
+
+adminRoutes.openapi(routes.publishDataset, publishDataset).openapi(routes.rollbackDataset, rollbackDataset);

@@ -1,4 +1,3 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
 import { rowJsonSchema } from '../datasets/json-schema.ts';
@@ -8,6 +7,7 @@ import { cacheTags, httpDate, immutableCacheControl, latestCacheControl } from '
 import { ifNoneMatchHits, representationEtag } from '../http/etag.ts';
 import { jsonResponse } from '../http/json-response.ts';
 import { problem } from '../http/problem.ts';
+import { keepResponse, type Lifetime } from '../http/response-cache.ts';
 import {
   type ReadQuery,
   representationKey,
@@ -18,15 +18,8 @@ import { bytesBody } from '../render/byte-stream.ts';
 import { rowsBody } from '../render/rows-body.ts';
 import { gone } from '../render/selected-rows.ts';
 import { type Head, summarize, type VersionMeta } from '../store/records.ts';
-import {
-  getChanges,
-  getLatest,
-  getSchema,
-  getVersion,
-  listDatasets,
-  listVersions,
-} from './datasets.routes.ts';
-import { validationHook } from './validation-hook.ts';
+import { type AppRouteHandler, createRouter } from './create-router.ts';
+import * as routes from './datasets.routes.ts';
 
 const datasetPath = (id: string) => `/v1/datasets/${id}`;
 
@@ -102,8 +95,11 @@ async function serveRows(
     'cache-tag': cacheTags(meta.dataset),
     vary: 'Accept',
   };
-  c.set('cacheable', route === 'latest' ? 'moving' : { dataset: meta.dataset, version: meta.version });
-  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
+  const lifetime: Lifetime = route === 'latest' ? 'moving' : { dataset: meta.dataset, version: meta.version };
+  if (ifNoneMatchHits(c.req.header('if-none-match'), etag)) {
+    keepResponse(c, lifetime);
+    return c.body(null, 304, headers);
+  }
 
   const envelope = {
     dataset: meta.dataset,
@@ -125,7 +121,7 @@ async function serveRows(
     () => `${envelope.links.self}?${nextPageQuery(query)}`,
   );
   // A streamed body is too large to keep; the isolate's page cache still serves it.
-  if (body instanceof ReadableStream) c.set('cacheable', undefined);
+  if (!(body instanceof ReadableStream)) keepResponse(c, lifetime);
   const sent = body instanceof Uint8Array ? bytesBody(body) : body;
   const response = c.body(sent as ReadableStream, 200, { ...headers, 'content-type': contentType });
   // A CSV page has no envelope, so the next page is also announced the RFC 8288 way.
@@ -133,92 +129,102 @@ async function serveRows(
   return response;
 }
 
-export const datasetRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  .openapi(listDatasets, async (c) => {
-    const ids = [...c.var.datasets.keys()];
-    const entries = await c.var.reader.catalogue(ids);
-    const datasets = [...c.var.datasets.values()].map((def) => {
-      const entry = entries.get(def.id);
-      return {
-        id: def.id,
-        title: def.title,
-        description: def.description,
-        version: entry?.version ?? null,
-        updatedAt: entry?.publishedAt ?? null,
-        rowCount: entry?.rowCount ?? null,
-        links: {
-          self: datasetPath(def.id),
-          csv: `${datasetPath(def.id)}?format=csv`,
-          versions: `${datasetPath(def.id)}/versions`,
-          schema: `${datasetPath(def.id)}/schema`,
-        },
-      };
-    });
-    // ISO times sort as text: the newest publish of any dataset is when the catalogue last changed.
-    const lastModified = datasets.reduce<string | undefined>(
-      (newest, d) => (d.updatedAt && (!newest || d.updatedAt > newest) ? d.updatedAt : newest),
-      undefined,
-    );
-    return jsonResponse(
-      c,
-      { datasets },
-      { cacheControl: latestCacheControl, cacheTag: cacheTags(), ...(lastModified && { lastModified }) },
-    );
-  })
-  .openapi(getLatest, async (c) => {
-    const { id } = c.req.valid('param');
-    return serveRows(c, await headOr404(c, id), c.req.valid('query'), 'latest');
-  })
-  .openapi(listVersions, async (c) => {
-    const { id } = c.req.valid('param');
-    const head = await headOr404(c, id);
-    // The history is written after the head and may lag it in KV; the head always knows its own version.
-    const history = await c.var.reader.history(id);
-    const { retainedFrom, ...current } = head;
-    const listed = history.some((v) => v.version === head.version)
-      ? history
-      : [summarize(current), ...history];
-    const versions = listed.map((summary) => ({
-      ...summary,
-      rowsRetained: summary.version >= retainedFrom,
-    }));
-    return jsonResponse(
-      c,
-      { dataset: id, versions },
-      { cacheControl: latestCacheControl, cacheTag: cacheTags(id), lastModified: head.publishedAt },
-    );
-  })
-  .openapi(getVersion, async (c) => {
-    const { id, n } = c.req.valid('param');
-    const meta = await retainedVersionOr404(c, id, n);
-    return serveRows(c, meta, c.req.valid('query'), 'version');
-  })
-  .openapi(getChanges, async (c) => {
-    const { id, n } = c.req.valid('param');
-    const meta = await retainedVersionOr404(c, id, n);
-    const headers = {
-      etag: representationEtag(meta.contentHash, n, 'changes'),
-      'last-modified': httpDate(meta.publishedAt),
-      'cache-control': immutableCacheControl,
-      'cache-tag': cacheTags(id),
+export const listDatasets: AppRouteHandler<typeof routes.listDatasets> = async (c) => {
+  const ids = [...c.var.datasets.keys()];
+  const entries = await c.var.reader.catalogue(ids);
+  const datasets = [...c.var.datasets.values()].map((def) => {
+    const entry = entries.get(def.id);
+    return {
+      id: def.id,
+      title: def.title,
+      description: def.description,
+      version: entry?.version ?? null,
+      updatedAt: entry?.publishedAt ?? null,
+      rowCount: entry?.rowCount ?? null,
+      links: {
+        self: datasetPath(def.id),
+        csv: `${datasetPath(def.id)}?format=csv`,
+        versions: `${datasetPath(def.id)}/versions`,
+        schema: `${datasetPath(def.id)}/schema`,
+      },
     };
-    c.set('cacheable', { dataset: id, version: n });
-    if (ifNoneMatchHits(c.req.header('if-none-match'), headers.etag)) return c.body(null, 304, headers);
-    const changes = await c.var.reader.changes(id, n);
-    if (changes === null) {
-      throw problem(
-        404,
-        `Version ${n} of "${id}" was stored without a diff; compare it with version ${n - 1}.`,
-      );
-    }
-    return c.body(changes, 200, { ...headers, 'content-type': 'application/json' });
-  })
-  .openapi(getSchema, async (c) => {
-    const { id } = c.req.valid('param');
-    const schema = { $id: `${datasetPath(id)}/schema`, ...rowJsonSchema(datasetOr404(c, id)) };
-    return jsonResponse(c, schema, {
-      cacheControl: latestCacheControl,
-      cacheTag: cacheTags(id),
-      contentType: 'application/schema+json',
-    });
   });
+  // ISO times sort as text: the newest publish of any dataset is when the catalogue last changed.
+  const lastModified = datasets.reduce<string | undefined>(
+    (newest, d) => (d.updatedAt && (!newest || d.updatedAt > newest) ? d.updatedAt : newest),
+    undefined,
+  );
+  return jsonResponse(
+    c,
+    { datasets },
+    { cacheControl: latestCacheControl, cacheTag: cacheTags(), ...(lastModified && { lastModified }) },
+  );
+};
+
+export const getLatest: AppRouteHandler<typeof routes.getLatest> = async (c) => {
+  const { id } = c.req.valid('param');
+  return serveRows(c, await headOr404(c, id), c.req.valid('query'), 'latest');
+};
+
+export const listVersions: AppRouteHandler<typeof routes.listVersions> = async (c) => {
+  const { id } = c.req.valid('param');
+  const head = await headOr404(c, id);
+  // The history is written after the head and may lag it in KV; the head always knows its own version.
+  const history = await c.var.reader.history(id);
+  const { retainedFrom, ...current } = head;
+  const listed = history.some((v) => v.version === head.version) ? history : [summarize(current), ...history];
+  const versions = listed.map((summary) => ({
+    ...summary,
+    rowsRetained: summary.version >= retainedFrom,
+  }));
+  return jsonResponse(
+    c,
+    { dataset: id, versions },
+    { cacheControl: latestCacheControl, cacheTag: cacheTags(id), lastModified: head.publishedAt },
+  );
+};
+
+export const getVersion: AppRouteHandler<typeof routes.getVersion> = async (c) => {
+  const { id, n } = c.req.valid('param');
+  const meta = await retainedVersionOr404(c, id, n);
+  return serveRows(c, meta, c.req.valid('query'), 'version');
+};
+
+export const getChanges: AppRouteHandler<typeof routes.getChanges> = async (c) => {
+  const { id, n } = c.req.valid('param');
+  const meta = await retainedVersionOr404(c, id, n);
+  const headers = {
+    etag: representationEtag(meta.contentHash, n, 'changes'),
+    'last-modified': httpDate(meta.publishedAt),
+    'cache-control': immutableCacheControl,
+    'cache-tag': cacheTags(id),
+  };
+  keepResponse(c, { dataset: id, version: n });
+  if (ifNoneMatchHits(c.req.header('if-none-match'), headers.etag)) return c.body(null, 304, headers);
+  const changes = await c.var.reader.changes(id, n);
+  if (changes === null) {
+    throw problem(
+      404,
+      `Version ${n} of "${id}" was stored without a diff; compare it with version ${n - 1}.`,
+    );
+  }
+  return c.body(changes, 200, { ...headers, 'content-type': 'application/json' });
+};
+
+export const getSchema: AppRouteHandler<typeof routes.getSchema> = async (c) => {
+  const { id } = c.req.valid('param');
+  const schema = { $id: `${datasetPath(id)}/schema`, ...rowJsonSchema(datasetOr404(c, id)) };
+  return jsonResponse(c, schema, {
+    cacheControl: latestCacheControl,
+    cacheTag: cacheTags(id),
+    contentType: 'application/schema+json',
+  });
+};
+
+export const datasetRoutes = createRouter()
+  .openapi(routes.listDatasets, listDatasets)
+  .openapi(routes.getLatest, getLatest)
+  .openapi(routes.listVersions, listVersions)
+  .openapi(routes.getVersion, getVersion)
+  .openapi(routes.getChanges, getChanges)
+  .openapi(routes.getSchema, getSchema);

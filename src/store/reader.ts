@@ -9,44 +9,23 @@ interface CachedPage {
   rows?: string[];
 }
 
-/** A finished response the isolate can send again without running the route (src/http/response-cache.ts). */
-export interface CachedResponse {
-  /** The numbered version an immutable response shows, so retention can still retire it. */
-  version?: { dataset: string; version: number };
-  etag: string;
-  headers: [string, string][];
-  /** Null for a 304 remembered only to answer the same revalidation again. */
-  body: Uint8Array | null;
-}
-
 /**
  * What one isolate remembers between requests. Versions are immutable, so their metadata, pages and
- * rendered responses stay until memory pressure evicts them; heads, lists and responses about the
- * latest version move, so they live a few seconds, which is still fresher than KV's own propagation
+ * nothing else stays until memory pressure evicts them; heads and lists move, so they live a few seconds, which is still fresher than KV's own propagation
  * between locations, and a publish in this isolate forgets them at once.
  */
 export interface ReaderCaches {
   pages: BoundedCache<CachedPage>;
   metas: BoundedCache<VersionMeta>;
   moving: BoundedCache<unknown>;
-  responses: BoundedCache<CachedResponse>;
-  movingResponses: BoundedCache<CachedResponse>;
 }
 
 const headTtlMs = 5_000;
-const responseWeight = (r: CachedResponse) => (r.body?.byteLength ?? 0) + 1_024;
-
-export function createReaderCaches(budgetBytes = 48 * 1024 * 1024): ReaderCaches {
+export function createReaderCaches(pageBudgetBytes = 24 * 1024 * 1024): ReaderCaches {
   return {
-    pages: new BoundedCache({ maxWeight: budgetBytes / 2, weigh: (p) => p.bytes.byteLength }),
+    pages: new BoundedCache({ maxWeight: pageBudgetBytes, weigh: (p) => p.bytes.byteLength }),
     metas: new BoundedCache({ maxWeight: 2_000 }),
     moving: new BoundedCache({ maxWeight: 2_000, ttlMs: headTtlMs }),
-    responses: new BoundedCache({ maxWeight: budgetBytes / 4, weigh: responseWeight }),
-    movingResponses: new BoundedCache({
-      maxWeight: budgetBytes / 4,
-      weigh: responseWeight,
-      ttlMs: headTtlMs,
-    }),
   };
 }
 
@@ -65,8 +44,6 @@ export interface DatasetReader {
   history(dataset: string): Promise<VersionSummary[]>;
   catalogue(datasets: readonly string[]): Promise<Map<string, CatalogueEntry>>;
   changes(dataset: string, version: number): Promise<string | null>;
-  /** Forgets the heads, lists and latest responses this isolate holds, after it published something. */
-  forgetMoving(): void;
 }
 
 export function createReader(store: KvStore, caches: ReaderCaches): DatasetReader {
@@ -140,11 +117,6 @@ export function createReader(store: KvStore, caches: ReaderCaches): DatasetReade
       }),
 
     changes: (dataset, version) => store.getText(keys.changes(dataset, version)),
-
-    forgetMoving() {
-      caches.moving.clear();
-      caches.movingResponses.clear();
-    },
   };
 }
 

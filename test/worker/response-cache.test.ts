@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { forgetMovingResponses } from '../../src/http/response-cache.ts';
 import { keys } from '../../src/store/keys.ts';
-import { createReader } from '../../src/store/reader.ts';
 import { testApp } from './support/app.ts';
 import { seedVersions } from './support/seed.ts';
 import { items, testDataset } from './support/test-dataset.ts';
@@ -113,26 +113,27 @@ describe('the isolate response cache', () => {
   });
 
   it('forgets responses about the latest version when this isolate publishes', async () => {
-    const { request, store, caches } = await seeded();
+    const { request, store, caches, responses } = await seeded();
     const before = await (await request('/v1/datasets/test-items')).json<{ version: number }>();
     await seedVersions(store, testDataset, [items(30), items(40), items(50)]);
     const stale = await (await request('/v1/datasets/test-items')).json<{ version: number }>();
     expect(stale.version).toBe(2);
-    // What the admin route does after a publish (src/http/purge-published.ts).
-    createReader(store, caches).forgetMoving();
+    // What the admin route does after a publish (c.var.forgetMoving, src/http/purge-published.ts).
+    caches.moving.clear();
+    forgetMovingResponses(responses);
     const after = await (await request('/v1/datasets/test-items')).json<{ version: number }>();
     expect([before.version, after.version]).toEqual([2, 3]);
   });
 
   it('never keeps a streamed body', async () => {
-    const { request, store, caches } = testApp();
+    const { request, store, responses } = testApp();
     // Over the buffered limit (4 MiB), so the body streams.
     const wide = items(60_000).map((r) => ({ ...r, name: `${r.name} ${'x'.repeat(60)}` }));
     await seedVersions(store, testDataset, [wide]);
     const res = await request('/v1/datasets/test-items');
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(4 * 1024 * 1024);
-    expect(caches.movingResponses.get('http://assay.test/v1/datasets/test-items\n')).toBeUndefined();
+    expect(responses.moving.get('http://assay.test/v1/datasets/test-items\n')).toBeUndefined();
     await (await request('/v1/datasets/test-items?limit=1')).arrayBuffer();
-    expect(caches.movingResponses.get('http://assay.test/v1/datasets/test-items?limit=1\n')).toBeDefined();
+    expect(responses.moving.get('http://assay.test/v1/datasets/test-items?limit=1\n')).toBeDefined();
   });
 });

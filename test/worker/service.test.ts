@@ -1,6 +1,6 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { HTTPException } from 'hono/http-exception';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { testApp } from './support/app.ts';
 import { seedVersions } from './support/seed.ts';
 import { items, testDataset } from './support/test-dataset.ts';
@@ -95,6 +95,18 @@ describe('the deployed Worker', () => {
     expect(res.headers.get('access-control-expose-headers')?.split(',')).toContain('Link');
   });
 
+  it.each(['/openapi.json', '/docs'])(
+    'refuses a query on %s like every route without parameters',
+    async (path) => {
+      const res = await worker(`${path}?x=1`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        parameter: 'x',
+        detail: `${path} takes no query parameters; remove "x".`,
+      });
+    },
+  );
+
   it('sends problem+json for unknown paths', async () => {
     const res = await worker('/v2/nothing');
     expect(res.status).toBe(404);
@@ -118,6 +130,29 @@ describe('errors', () => {
     const crash = await request('/crash');
     expect(crash.status).toBe(500);
     expect(await crash.text()).not.toContain('secret');
+  });
+});
+
+describe('configuration', () => {
+  it('answers every request with a problem naming a bad setting, and logs it once', async () => {
+    const { app } = testApp();
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void logged.push(line));
+    try {
+      const misconfigured = { ...env, RETENTION: '5O' };
+      for (const path of ['/v1/datasets', '/healthz', '/admin/v1/datasets/test-items']) {
+        const res = await app.request(`http://assay.test${path}`, {}, misconfigured);
+        expect(res.status, path).toBe(500);
+        expect(await res.json(), path).toMatchObject({
+          setting: 'RETENTION',
+          detail: expect.stringContaining('RETENTION must be a whole number of at least 1'),
+        });
+      }
+      expect(logged.filter((line) => line.includes('"config.invalid"'))).toHaveLength(1);
+      expect(logged[0]).toContain('RETENTION');
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -8,7 +8,6 @@ import { bearerToken, parseAdminTokens } from '../../../src/http/admin-tokens.ts
 import { logEvent } from '../../../src/log-event.ts';
 import { changesDocument } from '../../../src/publish/changes.ts';
 import { diffLines, type KeyedLine } from '../../../src/publish/diff.ts';
-import { publishConfig } from '../../../src/publish/publish-config.ts';
 import { publishRequest } from '../../../src/publish/publish-request.ts';
 import { retryingStore } from '../../../src/publish/retrying-store.ts';
 import { schemaHash } from '../../../src/publish/schema-hash.ts';
@@ -197,17 +196,6 @@ describe('shrink guard', () => {
     const detail = shrinkDetail('d', { removing: 6, of: 10, allowed: 0.5 });
     expect(detail).toContain('remove 6 of the 10 rows');
     expect(detail).toContain('"force": true');
-  });
-});
-
-describe('publish config', () => {
-  it('reads positive whole numbers and falls back to the defaults', () => {
-    expect(publishConfig({})).toEqual({ retention: 50, maxBodyBytes: 32 * 1024 * 1024 });
-    expect(publishConfig({ RETENTION: '3', MAX_BODY_BYTES: '1000' })).toEqual({
-      retention: 3,
-      maxBodyBytes: 1000,
-    });
-    expect(publishConfig({ RETENTION: '0', MAX_BODY_BYTES: 'lots' })).toEqual(publishConfig({}));
   });
 });
 

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { createApp } from '../../../src/app.tsx';
 import type { DatasetDefinition } from '../../../src/datasets/types.ts';
+import { createResponseCache } from '../../../src/http/response-cache.ts';
 import { countingStore, kvStore, type ReadCounter } from '../../../src/store/kv.ts';
 import { createReaderCaches } from '../../../src/store/reader.ts';
 import { testDataset } from './test-dataset.ts';
@@ -10,7 +11,8 @@ export function testApp(datasets: readonly DatasetDefinition[] = [testDataset]) 
   const counter: ReadCounter = { reads: 0 };
   const store = kvStore(env.DATASETS);
   const caches = createReaderCaches();
-  const app = createApp({ datasets, store: () => countingStore(store, counter), caches });
+  const responses = createResponseCache();
+  const app = createApp({ datasets, store: () => countingStore(store, counter), caches, responses });
   const request = (path: string, init?: RequestInit) => app.request(`http://assay.test${path}`, init, env);
-  return { app, counter, store, caches, request };
+  return { app, counter, store, caches, responses, request };
 }

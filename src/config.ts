@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { type AdminToken, parseAdminTokens } from './http/admin-tokens.ts';
+
+/**
+ * The Worker's bindings and variables, checked once per environment: a value that is set but unusable
+ * is refused with its name, never replaced by a default (`RETENTION="5O"` once meant 50 silently).
+ */
+const wholeNumber = (name: string, fallback: number, meaning: string) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return fallback;
+      const n = Number(text);
+      if (text.trim() !== '' && Number.isSafeInteger(n) && n > 0) return n;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be a whole number of at least 1 (${meaning}); got ${JSON.stringify(text.slice(0, 40))}.`,
+      });
+      return z.NEVER;
+    });
+
+const binding = (name: string, kind: string, method: string) =>
+  z.custom<unknown>((value) => typeof (value as Record<string, unknown> | null)?.[method] === 'function', {
+    message: `${name} must be bound to a ${kind} (wrangler.toml); it is missing or of another kind.`,
+  });
+
+const ConfigSchema = z.object({
+  DATASETS: binding('DATASETS', 'KV namespace', 'get'),
+  DATASET_WRITER: binding('DATASET_WRITER', 'Durable Object namespace', 'getByName'),
+  // A secret: its value is never quoted back, only whether its pairs can be read.
+  ADMIN_TOKEN: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const tokens = parseAdminTokens(text);
+      if (text !== undefined && text.trim() !== '' && tokens.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'ADMIN_TOKEN holds no `label:token` pair; set it to comma-separated pairs like sync:<token>.',
+        });
+      }
+      return tokens;
+    }),
+  RETENTION: wholeNumber('RETENTION', 50, 'how many newest versions keep their rows'),
+  MAX_BODY_BYTES: wholeNumber('MAX_BODY_BYTES', 32 * 1024 * 1024, 'the largest admin request body in bytes'),
+});
+
+export interface Config {
+  adminTokens: AdminToken[];
+  /** How many of the newest versions keep their rows; older ones keep only their metadata. */
+  retention: number;
+  maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {
+  readonly setting: string;
+  constructor(setting: string, message: string) {
+    super(message);
+    this.setting = setting;
+  }
+}
+
+/** The configuration, or a ConfigError naming the first setting to fix. */
+export function parseConfig(env: Record<string, unknown>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(String(issue?.path[0] ?? 'configuration'), issue?.message ?? 'is not valid');
+  }
+  const { ADMIN_TOKEN, RETENTION, MAX_BODY_BYTES } = parsed.data;
+  return { adminTokens: ADMIN_TOKEN, retention: RETENTION, maxBodyBytes: MAX_BODY_BYTES };
+}
