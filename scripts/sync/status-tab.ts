@@ -1,4 +1,3 @@
-import type { sheets_v4 } from '@googleapis/sheets';
 import { tabRef } from '../../src/datasets/a1.ts';
 import { clipped } from '../../src/datasets/cell.ts';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
@@ -6,14 +5,12 @@ import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
 import type { CellValue } from '../../src/datasets/types.ts';
 import { outcomeText, type RunReport } from './report.ts';
 
-export const statusTabTitle = 'Publish status';
-
 /** Rows past this many problems are summarised: the tab stays readable and inside a new sheet's 1,000 rows. */
 const maxListed = 500;
 /** Every row is padded to this width, so a shorter row overwrites what a longer one left. */
 const width = 6;
 
-type StatusRow = CellValue[];
+export type StatusRow = CellValue[];
 
 const utc = (iso: string) => `${iso.slice(0, 19).replace('T', ' ')} UTC`;
 
@@ -81,49 +78,4 @@ export function statusRows(report: RunReport): StatusRow[] {
       rows.push([`… and ${listed.length - maxListed} more; run the sync with --json for all of them.`]);
   }
   return rows.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
-}
-
-export const quoteTab = (title: string) => `'${title.replaceAll("'", "''")}'`;
-
-/** Sheets answers 400 "Unable to parse range" when a range names a tab that does not exist. */
-export function isMissingTabError(error: unknown): boolean {
-  const e = error as {
-    status?: number;
-    message?: string;
-    response?: { status?: number; data?: { error?: { message?: string } } };
-  };
-  const message = `${e.message ?? ''} ${e.response?.data?.error?.message ?? ''}`;
-  return (e.status ?? e.response?.status) === 400 && /unable to parse range/i.test(message);
-}
-
-/**
- * Writes the rows from A1, then clears what an earlier, longer run left below them. The tab is
- * created on first use; a 400 for "already exists" means a retried addSheet had in fact succeeded.
- */
-export async function writeStatusTab(api: sheets_v4.Sheets, spreadsheetId: string, rows: StatusRow[]) {
-  const update = () =>
-    api.spreadsheets.values.update({
-      spreadsheetId,
-      range: `${quoteTab(statusTabTitle)}!A1`,
-      valueInputOption: 'RAW',
-      requestBody: { majorDimension: 'ROWS', values: rows },
-    });
-  try {
-    await update();
-  } catch (error) {
-    if (!isMissingTabError(error)) throw error;
-    await api.spreadsheets
-      .batchUpdate({
-        spreadsheetId,
-        requestBody: { requests: [{ addSheet: { properties: { title: statusTabTitle } } }] },
-      })
-      .catch((addError: { status?: number; message?: string }) => {
-        if (!(addError.status === 400 && /already exists/i.test(addError.message ?? ''))) throw addError;
-      });
-    await update();
-  }
-  await api.spreadsheets.values.clear({
-    spreadsheetId,
-    range: `${quoteTab(statusTabTitle)}!A${rows.length + 1}:Z`,
-  });
 }

@@ -70,7 +70,7 @@ describe('statusRows', () => {
       ['production', 'Production', '1 problem, not published (v3 still served)', 3, '', ''],
       ['elements', 'Elements', 'published v4 (+2 −0 ~1)', 4, '', ''],
       ['', '', '', '', '', ''],
-      ['Cell', 'Row', 'Column', 'Kind', 'SheetProblem', 'Value'],
+      ['Cell', 'Row', 'Column', 'Kind', 'Problem', 'Value'],
       [
         'Production!C5',
         5,
