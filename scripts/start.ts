@@ -1,26 +1,25 @@
 import { mkdirSync } from 'node:fs';
+import { ensureLocalAdminToken } from './local/dev-vars.ts';
+import { defaultPort, parsePort, portIsFree, portMessage } from './local/port.ts';
 import { blockedPortAdvice, fetchBlocksPort } from './net/blocked-ports.ts';
-import { ensureLocalAdminToken } from './start/dev-vars.ts';
 import { startLocalWorker } from './start/local-worker.ts';
-import { parsePort, portIsFree, portMessage } from './start/port.ts';
 import { formatRunReport } from './sync/report.ts';
 import { runSync } from './sync/run.ts';
 
-const portText = process.env.PORT ?? '8787';
+const portText = process.env.PORT ?? String(defaultPort);
 const port = parsePort(portText);
 if (port === undefined) {
   console.error(portMessage(portText));
   process.exit(2);
 }
+const otherPort = `PORT=${port < 65_535 ? port + 1 : port - 1} npm start`;
 if (!(await portIsFree(port))) {
-  console.error(
-    `Port ${port} is already in use. Stop what runs there, or start on another: PORT=8788 npm start`,
-  );
+  console.error(`Port ${port} is already in use. Stop what runs there, or start on another: ${otherPort}`);
   process.exit(2);
 }
 
 if (fetchBlocksPort(port)) {
-  console.error(`Port ${port} cannot be used: ${blockedPortAdvice}. Start on another: PORT=8788 npm start`);
+  console.error(`Port ${port} cannot be used: ${blockedPortAdvice}. Start on another: ${otherPort}`);
   process.exit(2);
 }
 

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { localOrigin } from '../local/port.ts';
 import { wranglerBin } from '../worker/wrangler.ts';
 
 export interface LocalWorker {
@@ -52,7 +53,7 @@ async function stopGroup(groupId: number, graceMs = 5_000): Promise<void> {
  * can stop it even while it is still starting.
  */
 export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = localOrigin(options.port);
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(
     process.execPath,

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
+import { defaultPort, localOrigin, parsePort, portMessage } from '../local/port.ts';
 import { blockedPortAdvice, fetchBlocksPort } from '../net/blocked-ports.ts';
-import { parsePort, portMessage } from '../start/port.ts';
 import { parseDuration } from './duration.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryPolicyWithin } from './retry.ts';
 
@@ -53,7 +53,7 @@ export interface SyncConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export const defaultTarget = 'http://127.0.0.1:8787';
+export const defaultTarget = localOrigin(defaultPort);
 export const defaultFixtureDir = join(import.meta.dirname, '../../fixtures');
 const defaultIntervalMs = 5 * 60_000;
 
@@ -156,7 +156,7 @@ function targetSetting(options: SyncOptions, env: Env): [string, string] {
   if (fromEnv) return ['ASSAY_TARGET_URL', fromEnv];
   // Where `npm start` listens: its PORT, like the Worker it started.
   const port = set(env, 'PORT');
-  return port ? ['PORT', `http://127.0.0.1:${port}`] : ['--target', defaultTarget];
+  return port ? ['PORT', localOrigin(port)] : ['--target', defaultTarget];
 }
 
 function isLoopback(url: URL): boolean {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
 import { validateTab } from '../../src/datasets/validate-tab.ts';
-import { parseDevVars } from '../start/dev-vars.ts';
+import { parseDevVars } from '../local/dev-vars.ts';
 import { SyncError } from './errors.ts';
 import { resolveConfig, type SyncConfig, type SyncOptions } from './options.ts';
 import { type PublishAnswer, publishRows, servedVersions, type Target } from './publish.ts';

@@ -1,3 +1,5 @@
+import { defaultPort } from '../local/port.ts';
+
 export const usage = `Usage: npm run sync -- [options]
 
 Reads the workbook, validates every dataset tab, and publishes each valid, changed dataset to the
@@ -12,7 +14,7 @@ Source (default: file with --dir, google with --spreadsheet or Google credential
 
 Target
   --target URL           the Worker (default: $ASSAY_TARGET_URL, else http://127.0.0.1:$PORT,
-                         where npm start listens; PORT defaults to 8787)
+                         where npm start listens; PORT defaults to ${defaultPort})
   --dry-run              validate and report only; publish nothing, need no token
 
 Run
@@ -28,7 +30,7 @@ Environment
   ADMIN_TOKEN                     the admin token (a label:token pair or just the token); for a
                                   local target it defaults to the one npm start wrote to .dev.vars
   ASSAY_TARGET_URL                the Worker to publish to (or --target)
-  PORT                            npm start's port, when no target is given (default 8787)
+  PORT                            npm start's port, when no target is given (default ${defaultPort})
   GOOGLE_APPLICATION_CREDENTIALS  path to a service-account JSON key file
   GOOGLE_SERVICE_ACCOUNT_KEY      the service-account JSON key itself (CI secrets)
   GOOGLE_OAUTH_ACCESS_TOKEN       a ready access token (gcloud auth print-access-token)

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portIsFree } from '../../../scripts/start/port.ts';
+import { portIsFree } from '../../../scripts/local/port.ts';
 import { datasets } from '../../../src/datasets/registry.ts';
 import { descendants, isAlive } from './process-tree.ts';
 

@@ -1,5 +1,11 @@
 import { createServer } from 'node:net';
 
+/** Where the local Worker listens without PORT: npm start serves there, and the sync publishes there. */
+export const defaultPort = 8787;
+
+/** The local Worker's origin on a port (loopback only: npm start never listens beyond this machine). */
+export const localOrigin = (port: number | string) => `http://127.0.0.1:${port}`;
+
 /** PORT's text → a TCP port, or undefined when it is not one. */
 export function parsePort(text: string): number | undefined {
   const port = Number(text);
