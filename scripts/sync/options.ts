@@ -4,6 +4,7 @@ import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
 import { defaultPort, localOrigin, parsePort, portMessage } from '../local/port.ts';
 import { blockedPortAdvice, fetchBlocksPort } from '../net/blocked-ports.ts';
+import { isLoopback } from '../net/loopback.ts';
 import { parseDuration } from './duration.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryPolicyWithin } from './retry.ts';
 
@@ -157,10 +158,6 @@ function targetSetting(options: SyncOptions, env: Env): [string, string] {
   // Where `npm start` listens: its PORT, like the Worker it started.
   const port = set(env, 'PORT');
   return port ? ['PORT', localOrigin(port)] : ['--target', defaultTarget];
-}
-
-function isLoopback(url: URL): boolean {
-  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
 /**

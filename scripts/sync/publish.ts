@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Row } from '../../src/datasets/types.ts';
+import { isLoopback } from '../net/loopback.ts';
 import { formatDuration } from './duration.ts';
 import { configError, unavailable } from './errors.ts';
 import type { ChangeCounts } from './report.ts';
@@ -35,8 +36,6 @@ export type PublishAnswer =
   | { kind: 'invalid'; problems: TargetProblem[] }
   /** The shrink guard: the editor's to confirm, with --force. */
   | { kind: 'refused'; reason: string };
-
-const isLoopback = (url: string) => /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(url);
 
 const errorCode = (error: unknown) =>
   (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
