@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
+import { parseAdminTokens } from '../../src/http/admin-tokens.ts';
 import { defaultPort, localOrigin, parsePort, portMessage } from '../local/port.ts';
 import { blockedPortAdvice, fetchBlocksPort } from '../net/blocked-ports.ts';
 import { isLoopback } from '../net/loopback.ts';
@@ -143,11 +144,13 @@ export function googleCredentials(env: Env): GoogleCredentials | undefined {
   return undefined;
 }
 
-/** The part of `label:token[,label:token]` a client sends: the first pair's token. */
+/**
+ * What the sync sends of ADMIN_TOKEN: the first pair's token, read as the Worker reads the variable, so
+ * the same value set on both sides always matches; a value with no `label:` is taken as the token alone.
+ */
 export function clientToken(value: string): string {
-  const first = value.split(',')[0]?.trim() ?? '';
-  const colon = first.indexOf(':');
-  return colon === -1 ? first : first.slice(colon + 1);
+  if (!value.includes(':')) return value.trim();
+  return parseAdminTokens(value)[0]?.token ?? '';
 }
 
 /** The Worker to publish to and the setting that named it, so a bad value's message names what to fix. */

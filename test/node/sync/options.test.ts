@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientToken, defaultFixtureDir, parseCli, resolveConfig } from '../../../scripts/sync/options.ts';
+import { parseAdminTokens } from '../../../src/http/admin-tokens.ts';
 
 describe('parseCli', () => {
   it('reads every option', () => {
@@ -159,8 +160,15 @@ describe('resolveConfig', () => {
     );
   });
 
-  it('sends the token part of label:token', () => {
+  it("sends the token part of label:token: the first pair's, as the Worker reads the same value", () => {
     expect(clientToken('sync:abc,old:def')).toBe('abc');
+    expect(clientToken(' sync : abc , old:def')).toBe('abc');
     expect(clientToken('bare')).toBe('bare');
+    expect(clientToken(' bare ')).toBe('bare');
+    // A pair the Worker ignores (no label, no token) is not sent either.
+    expect(clientToken(':nolabel,sync:abc')).toBe('abc');
+    expect(clientToken('sync:')).toBe('');
+    for (const value of ['sync:abc', 'a:1,b:2', ' x : y:z ', 'old:,new:t'])
+      expect(parseAdminTokens(value)[0]?.token).toBe(clientToken(value));
   });
 });
