@@ -8,8 +8,8 @@ import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LoadJob, LoadResult } from './bench/load-child.ts';
-import { measurePublish, measureValidate, publishRows } from './bench/publish.ts';
-import { type Measured, markdownTable, type ScenarioReport, targets } from './bench/report.ts';
+import { measurePublish, measureValidate, putDatasetOrThrow } from './bench/publish.ts';
+import { type Measured, markdownTable, type ScenarioReport, targets } from './bench/results-table.ts';
 import {
   buildBenchWorker,
   buildDeployedWorker,
@@ -74,7 +74,12 @@ try {
     ['bench-100', 100],
     ['bench-10k', 10_000],
   ] as const) {
-    await publishRows(runtime.assay, runtime.adminToken, id, JSON.stringify({ rows: syntheticRows(count) }));
+    await putDatasetOrThrow(
+      runtime.assay,
+      runtime.adminToken,
+      id,
+      JSON.stringify({ rows: syntheticRows(count) }),
+    );
   }
   const publish = await measurePublish(
     runtime.assay,

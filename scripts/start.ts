@@ -3,8 +3,8 @@ import { ensureLocalAdminToken } from './local/dev-vars.ts';
 import { defaultPort, parsePort, portIsFree, portMessage } from './local/port.ts';
 import { blockedPortAdvice, fetchBlocksPort } from './net/blocked-ports.ts';
 import { startLocalWorker } from './start/local-worker.ts';
-import { formatRunReport } from './sync/report.ts';
 import { runSync } from './sync/run.ts';
+import { formatRunReport } from './sync/run-report.ts';
 
 const portText = process.env.PORT ?? String(defaultPort);
 const port = parsePort(portText);

@@ -1,7 +1,7 @@
 // The CLI only: programs call runSync from ./sync/run.ts (importing this file would run the CLI).
 import { parseCli } from './sync/options.ts';
-import { formatRunReport, jsonReport } from './sync/report.ts';
 import { runSync } from './sync/run.ts';
+import { formatRunReport, jsonReport } from './sync/run-report.ts';
 import { usage } from './sync/usage.ts';
 import { watch } from './sync/watch.ts';
 

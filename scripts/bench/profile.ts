@@ -12,14 +12,14 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { Bindings } from '../../src/env.ts';
 import type { KvStore } from '../../src/store/kv.ts';
-import { publishRows } from './publish.ts';
+import { putDatasetOrThrow } from './publish.ts';
 import { buildBenchWorker, startRuntime } from './runtime.ts';
 import { syntheticRows } from './synthetic.ts';
 
 const runtime = await startRuntime(await buildBenchWorker());
 const records = new Map<string, Uint8Array>();
 try {
-  await publishRows(
+  await putDatasetOrThrow(
     runtime.assay,
     runtime.adminToken,
     'bench-100',

@@ -6,7 +6,7 @@ import { memoryOf } from './runtime.ts';
 import { benchDataset, syntheticCsvCells, syntheticRows } from './synthetic.ts';
 
 /** PUT /admin/v1/datasets/{id} with `{ rows }`; throws unless the Worker answers 200 or 201. */
-export async function publishRows(
+export async function putDatasetOrThrow(
   origin: string,
   token: string,
   id: string,
@@ -90,7 +90,7 @@ export async function measurePublish(
   }, 20);
   const t0 = performance.now();
   try {
-    const { status } = await publishRows(origin, token, id, body);
+    const { status } = await putDatasetOrThrow(origin, token, id, body);
     const ms = performance.now() - t0;
     peak = Math.max(peak, rss());
     return {

@@ -6,12 +6,12 @@ import { validateTab } from '../../src/datasets/validate-tab.ts';
 import { parseDevVars } from '../local/dev-vars.ts';
 import { SyncError } from './errors.ts';
 import { resolveConfig, type SyncConfig, type SyncOptions } from './options.ts';
-import { type PublishAnswer, publishRows, servedVersions, type Target } from './publish.ts';
-import { type DatasetOutcome, type ExitCode, exitCodeOf, type RunReport } from './report.ts';
+import { type DatasetOutcome, type ExitCode, exitCodeOf, type RunReport } from './run-report.ts';
 import { fileSource } from './sources/file.ts';
 import { type GoogleSource, googleSource } from './sources/google.ts';
 import type { TabCells, UnreadableTab, WorkbookSource } from './sources/source.ts';
 import { statusRows } from './status-tab.ts';
+import { type PublishAnswer, putDataset, servedVersions, type Target } from './worker-api.ts';
 
 export interface SyncIo {
   /** Defaults to process.env. */
@@ -89,7 +89,7 @@ async function syncDataset(
     return { ...base, outcome: 'failed', error: served.message, exitCode: served.exitCode, warnings };
 
   try {
-    const answer = await publishRows(
+    const answer = await putDataset(
       config.target,
       def.id,
       { rows, source: source.provenance(def.tab), baseVersion: servedVersion ?? 0, force: config.force },

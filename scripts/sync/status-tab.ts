@@ -3,7 +3,7 @@ import { clipped } from '../../src/datasets/cell.ts';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
 import type { CellValue } from '../../src/datasets/types.ts';
-import { outcomeText, type RunReport } from './report.ts';
+import { outcomeText, type RunReport } from './run-report.ts';
 
 /** Rows past this many problems are summarised: the tab stays readable and inside a new sheet's 1,000 rows. */
 const maxListed = 500;

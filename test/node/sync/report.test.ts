@@ -5,7 +5,7 @@ import {
   jsonReport,
   outcomeText,
   type RunReport,
-} from '../../../scripts/sync/report.ts';
+} from '../../../scripts/sync/run-report.ts';
 import type { SheetProblem } from '../../../src/datasets/sheet-problem.ts';
 
 const problem: SheetProblem = {

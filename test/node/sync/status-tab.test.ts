@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RunReport } from '../../../scripts/sync/report.ts';
 import { retryPolicyWithin } from '../../../scripts/sync/retry.ts';
+import type { RunReport } from '../../../scripts/sync/run-report.ts';
 import { type GoogleSource, googleSource } from '../../../scripts/sync/sources/google.ts';
 import { statusRows } from '../../../scripts/sync/status-tab.ts';
 import type { SheetProblem } from '../../../src/datasets/sheet-problem.ts';

@@ -1,12 +1,7 @@
 import { formatSheetProblem, type SheetProblem } from '../../src/datasets/sheet-problem.ts';
 import { formatReport } from '../../src/datasets/validate-tab.ts';
+import type { ChangeCounts } from '../../src/store/records.ts';
 import { formatDuration } from './duration.ts';
-
-export interface ChangeCounts {
-  added: number;
-  removed: number;
-  changed: number;
-}
 
 interface Outcome {
   dataset: string;

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Row } from '../../src/datasets/types.ts';
+import type { ChangeCounts } from '../../src/store/records.ts';
 import { isLoopback } from '../net/loopback.ts';
 import { formatDuration } from './duration.ts';
 import { configError, unavailable } from './errors.ts';
-import type { ChangeCounts } from './report.ts';
 import { isRetryableStatus, nextRetryDelay, type RetryPolicy, retryAfterMs } from './retry.ts';
 
 export interface Target {
@@ -12,7 +12,8 @@ export interface Target {
   token: string;
 }
 
-export interface PublishRequest {
+/** The admin API's `PUT /admin/v1/datasets/:id` body, as the sync sends it. */
+export interface PutDatasetBody {
   rows: Row[];
   source: Record<string, string>;
   /** The version read just before publishing; 0 when the dataset has none yet. */
@@ -152,10 +153,10 @@ function shrinkReason(removing: number, served: number, sent: number): string {
 }
 
 /** PUT one dataset's rows to the admin API and say what came of it; failures throw with an exit code. */
-export async function publishRows(
+export async function putDataset(
   target: Target,
   dataset: string,
-  request: PublishRequest,
+  sent: PutDatasetBody,
   policy: RetryPolicy,
 ): Promise<PublishAnswer> {
   const response = await fetchWithRetry(
@@ -163,7 +164,7 @@ export async function publishRows(
     {
       method: 'PUT',
       headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(request),
+      body: JSON.stringify(sent),
     },
     target.url,
     policy,
@@ -188,7 +189,7 @@ export async function publishRows(
       );
     case 409:
       if (typeof body.removing === 'number' && typeof body.rows === 'number')
-        return { kind: 'refused', reason: shrinkReason(body.removing, body.rows, request.rows.length) };
+        return { kind: 'refused', reason: shrinkReason(body.removing, body.rows, sent.rows.length) };
       throw unavailable(
         `Someone else published "${dataset}" while this run was reading it` +
           (typeof body.currentVersion === 'number' ? ` (it is now version ${body.currentVersion})` : '') +

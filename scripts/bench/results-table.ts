@@ -31,7 +31,7 @@ export interface ScenarioReport {
   requests: number;
 }
 
-export interface Target {
+export interface TargetCheck {
   what: string;
   goal: string;
   measured: string;
@@ -42,9 +42,9 @@ const fixed = (n: number | null | undefined, digits = 2) =>
   n === null || n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(digits);
 
 /** The targets, checked against one run's medians. */
-export function targets(reports: readonly ScenarioReport[]): Target[] {
+export function targets(reports: readonly ScenarioReport[]): TargetCheck[] {
   const find = (prefix: string) => reports.find((r) => r.name.startsWith(prefix));
-  const list: Target[] = [];
+  const list: TargetCheck[] = [];
   const ratio = (what: string, prefix: string, goal: number) => {
     const r = find(prefix);
     if (!r || r.ratio_to_floor === null) return;
@@ -107,7 +107,7 @@ interface Output {
     bytes_per_s: number;
     workerd_cpu_us: number;
   }[];
-  targets: Target[];
+  targets: TargetCheck[];
   publish: {
     validate: {
       rows: number;
