@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { watch } from '../../../scripts/sync/watch.ts';
+import { watch } from './watch.ts';
 
 describe('watch', () => {
   it('never overlaps runs, carries on after a failed one, and stops on abort', async () => {

@@ -1,10 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { retryPolicyWithin } from '../../../scripts/sync/retry.ts';
-import type { RunReport } from '../../../scripts/sync/run-report.ts';
-import { type GoogleSource, googleSource } from '../../../scripts/sync/sources/google.ts';
-import { statusRows } from '../../../scripts/sync/status-tab.ts';
-import type { SheetProblem } from '../../../src/datasets/sheet-problem.ts';
-import { type FakeSheets, startFakeSheets } from '../support/fake-sheets.ts';
+import { describe, expect, it } from 'vitest';
+import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
+import type { RunReport } from './run-report.ts';
+import { statusRows } from './status-tab.ts';
 
 const problem: SheetProblem = {
   tab: 'Production',
@@ -128,47 +125,5 @@ describe('statusRows', () => {
     });
     expect(rows.at(-1)?.[0]).toBe('… and 200 more; run the sync with --json for all of them.');
     expect(rows.length).toBeLessThan(520);
-  });
-});
-
-describe('writing the status tab', () => {
-  let fake: FakeSheets;
-  let source: GoogleSource;
-
-  beforeEach(async () => {
-    fake = await startFakeSheets();
-    source = await googleSource(
-      {
-        kind: 'google',
-        spreadsheetId: fake.spreadsheetId,
-        credentials: { variable: 'GOOGLE_OAUTH_ACCESS_TOKEN', accessToken: fake.token },
-        apiRoot: fake.url,
-        status: true,
-      },
-      retryPolicyWithin(2_000),
-    );
-  });
-  afterEach(() => fake.close());
-
-  it('creates the tab, retrying the addSheet POST through 503s', async () => {
-    fake.failNext(2, 503, { only: 'POST' });
-    await source.writeStatus([['a', 'b']]);
-    expect(fake.writes().map((c) => `${c.method} ${c.status}`)).toEqual([
-      'PUT 400',
-      'POST 503',
-      'POST 503',
-      'POST 200',
-      'PUT 200',
-      'POST 200',
-    ]);
-    expect(fake.values('Publish status')).toEqual([['a', 'b']]);
-  });
-
-  it('clears what a longer earlier run left below, and writes values RAW', async () => {
-    await source.writeStatus(Array.from({ length: 8 }, (_, i) => [`old ${i}`, '=1+1']));
-    await source.writeStatus([['new', '']]);
-    expect(fake.values('Publish status')).toEqual([['new']]);
-    const updates = fake.writes().filter((c) => c.method === 'PUT');
-    expect(updates.every((c) => c.query.get('valueInputOption') === 'RAW')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tabFile, tabTitle } from '../../../scripts/sync/sources/tab-names.ts';
+import { tabFile, tabTitle } from './tab-names.ts';
 
 describe('tabFile', () => {
   it('takes <Tab>.csv as written first', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sheetCell, tabCells } from '../../../scripts/sync/sources/google-cells.ts';
 import { formatted } from '../../../src/datasets/cell.ts';
-import { typedCell } from '../support/fake-sheets.ts';
+import { typedCell } from '../../../test/node/support/fake-sheets.ts';
+import { sheetCell, tabCells } from './google-cells.ts';
 
 describe('sheetCell', () => {
   it('keeps a number’s format and the text the sheet shows, so the catalogue can tell 70 % from 0.7', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kvReads, median, percentile, spread } from '../../../scripts/bench/stats.ts';
+import { kvReads, median, percentile, spread } from './stats.ts';
 
 describe('bench statistics', () => {
   it('takes medians of odd and even counts without reordering the input', () => {

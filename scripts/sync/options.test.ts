@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientToken, defaultFixtureDir, parseCli, resolveConfig } from '../../../scripts/sync/options.ts';
-import { parseAdminTokens } from '../../../src/http/admin-tokens.ts';
+import { parseAdminTokens } from '../../src/http/admin-tokens.ts';
+import { clientToken, defaultFixtureDir, parseCli, resolveConfig } from './options.ts';
 
 describe('parseCli', () => {
   it('reads every option', () => {

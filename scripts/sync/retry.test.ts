@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isRetryableStatus,
-  nextRetryDelay,
-  retryAfterMs,
-  retryPolicyWithin,
-} from '../../../scripts/sync/retry.ts';
+import { isRetryableStatus, nextRetryDelay, retryAfterMs, retryPolicyWithin } from './retry.ts';
 
 const policy = { budgetMs: 10_000, initialDelayMs: 500, maxDelayMs: 3_000 };
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  exitCodeOf,
-  formatRunReport,
-  jsonReport,
-  outcomeText,
-  type RunReport,
-} from '../../../scripts/sync/run-report.ts';
-import type { SheetProblem } from '../../../src/datasets/sheet-problem.ts';
+import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
+import { exitCodeOf, formatRunReport, jsonReport, outcomeText, type RunReport } from './run-report.ts';
 
 const problem: SheetProblem = {
   tab: 'Production',

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { JWT } from 'google-auth-library';
 import { describe, expect, it } from 'vitest';
-import { googleRetryConfig, retryPolicyWithin } from '../../../scripts/sync/retry.ts';
-import { googleAuth, sheetsScopes } from '../../../scripts/sync/sources/google-auth.ts';
+import { googleRetryConfig, retryPolicyWithin } from '../retry.ts';
+import { googleAuth, sheetsScopes } from './google-auth.ts';
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const keyJson = JSON.stringify({
