@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portIsFree } from '../../../scripts/local/port.ts';
+import { defaultPort, localOrigin, portIsFree } from '../../../scripts/local/port.ts';
 import { datasets } from '../../../src/datasets/registry.ts';
+import { readmeBlock } from '../support/readme.ts';
 import { descendants, isAlive } from './process-tree.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -124,6 +125,16 @@ describe('the newcomer path: npm start, read, edit, sync, stop', () => {
     for (const { id } of datasets) expect(output).toMatch(new RegExp(`${id}.*unchanged v1`));
     expect(output).not.toContain('Created a local admin token');
   }, 120_000);
+
+  it("runs the README's admin PUT example as printed: the answer and nothing else", async () => {
+    const example = readmeBlock('sh', '/admin/v1/datasets/production').replaceAll(
+      localOrigin(defaultPort),
+      base,
+    );
+    const ran = await run('bash', ['-euo', 'pipefail', '-c', example], { cwd: project });
+    expect(ran.stderr).toBe('');
+    expect(JSON.parse(ran.stdout)).toEqual({ unchanged: true, version: 1 });
+  });
 
   it('publishes an edited copy of the workbook as version 2 with exactly that change', async () => {
     const edited = join(project, 'edited');
