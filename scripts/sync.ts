@@ -18,7 +18,7 @@ if (command.kind === 'help') {
     process.stdout.write(
       json
         ? `${JSON.stringify(jsonReport(report), null, watchIntervalMs ? 0 : 2)}\n`
-        : formatRunReport(report),
+        : formatRunReport(report, { watching: watchIntervalMs !== null }),
     );
     return exitCode;
   };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
-import { exitCodeOf, formatRunReport, jsonReport, outcomeText, type RunReport } from './run-report.ts';
+import {
+  exitCodeOf,
+  formatRunReport,
+  jsonReport,
+  outcomeText,
+  type RunReport,
+  runOutcome,
+} from './run-report.ts';
 
 const problem: SheetProblem = {
   tab: 'Production',
@@ -72,6 +79,26 @@ describe('the run report', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('under --watch, starts with the run time and ends with how the tabs fared, not an exit code', () => {
+    const lines = formatRunReport(report, { watching: true }).split('\n');
+    expect(lines[0]).toBe('Run at 2026-11-28 13:00:00 UTC');
+    expect(lines[1]).toBe('Sync from fixtures to http://127.0.0.1:8787');
+    expect(lines.at(-2)).toBe(
+      'Run finished in 1.2 s: 1 tab published, 1 tab unchanged, 1 tab not published.',
+    );
+    expect(lines.join('\n')).not.toContain('exit code');
+    const stopped = { ...report, datasets: [], exitCode: 3 as const, error: 'the Worker is down' };
+    expect(formatRunReport(stopped, { watching: true })).toContain(
+      'Run finished in 1.2 s: stopped before publishing anything (the error is above).',
+    );
+    const dry = {
+      ...report,
+      dryRun: true,
+      datasets: [{ ...base, dataset: 'a', tab: 'A', outcome: 'valid' as const, rows: 2 }],
+    };
+    expect(runOutcome(dry)).toBe('1 tab valid (dry run)');
   });
 
   it('heads a run its configuration stopped with only what it knows', () => {

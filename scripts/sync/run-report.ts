@@ -72,8 +72,32 @@ export function outcomeText(d: DatasetOutcome): string {
   }
 }
 
-/** The whole report for a terminal: a line per dataset, its problems and warnings indented below. */
-export function formatRunReport(report: RunReport): string {
+/** `2026-11-28T13:00:05.123Z` → `2026-11-28 13:00:05 UTC`: when a run started, to the second. */
+export const utcTime = (iso: string) => `${iso.slice(0, 19).replace('T', ' ')} UTC`;
+
+/** How the tabs fared, for a run that is one of many: `1 tab published, 5 tabs unchanged, 1 tab not published`. */
+export function runOutcome(report: RunReport): string {
+  if (report.error) return 'stopped before publishing anything (the error is above)';
+  const count = (...outcomes: DatasetOutcome['outcome'][]) =>
+    report.datasets.filter((d) => outcomes.includes(d.outcome)).length;
+  const parts = (
+    [
+      [count('published'), 'published'],
+      [count('unchanged'), 'unchanged'],
+      [count('valid'), 'valid (dry run)'],
+      [count('invalid', 'refused'), 'not published'],
+      [count('failed'), 'failed'],
+    ] as const
+  ).flatMap(([n, what]) => (n === 0 ? [] : [`${plural(n, 'tab')} ${what}`]));
+  return parts.length === 0 ? 'no tabs' : parts.join(', ');
+}
+
+/**
+ * The whole report for a terminal: a line per dataset, its problems and warnings indented below. A
+ * single run ends with its exit code, as the process does; a run under --watch is one of many, so it
+ * starts with its time and ends with how it went instead.
+ */
+export function formatRunReport(report: RunReport, { watching = false } = {}): string {
   const width = Math.max(0, ...report.datasets.map((d) => d.dataset.length));
   // A run stopped by its configuration may know neither its source nor its target.
   const source = report.source.spreadsheet
@@ -81,7 +105,8 @@ export function formatRunReport(report: RunReport): string {
     : (report.source.dir ?? report.source.kind);
   const from = source ? ` from ${source}` : '';
   const to = report.target ? ` to ${report.target}` : report.dryRun ? ' (dry run)' : '';
-  const lines = [`Sync${from}${to}`];
+  const lines = watching ? [`Run at ${utcTime(report.startedAt)}`] : [];
+  lines.push(`Sync${from}${to}`);
   if (report.error) lines.push(`error: ${report.error}`);
   for (const d of report.datasets) {
     lines.push(`  ${d.dataset.padEnd(width)}  ${outcomeText(d)}`);
@@ -91,7 +116,11 @@ export function formatRunReport(report: RunReport): string {
   }
   if (report.statusTab && !report.statusTab.written)
     lines.push(`The status tab was not updated: ${report.statusTab.error}`);
-  lines.push(`Done in ${formatDuration(report.durationMs)}, exit code ${report.exitCode}.`);
+  lines.push(
+    watching
+      ? `Run finished in ${formatDuration(report.durationMs)}: ${runOutcome(report)}.`
+      : `Done in ${formatDuration(report.durationMs)}, exit code ${report.exitCode}.`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

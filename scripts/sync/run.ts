@@ -63,10 +63,10 @@ async function syncDataset(
   cells: TabCells | UnreadableTab | undefined,
   source: WorkbookSource,
   config: SyncConfig,
-  served: Map<string, number> | SyncError | null,
+  served: Map<string, number> | null,
 ): Promise<DatasetOutcome> {
   const base = { dataset: def.id, tab: def.tab };
-  const servedVersion = served instanceof Map ? (served.get(def.id) ?? null) : null;
+  const servedVersion = served?.get(def.id) ?? null;
   if (cells !== undefined && !Array.isArray(cells)) {
     const { row, message } = cells;
     const problem: SheetProblem = {
@@ -85,8 +85,6 @@ async function syncDataset(
   if (problems.length > 0) return { ...base, outcome: 'invalid', problems, warnings, servedVersion };
   if (config.target === null || served === null)
     return { ...base, outcome: 'valid', rows: rows.length, warnings };
-  if (served instanceof SyncError)
-    return { ...base, outcome: 'failed', error: served.message, exitCode: served.exitCode, warnings };
 
   try {
     const answer = await putDataset(
@@ -189,10 +187,21 @@ export async function runSync(options: SyncOptions = {}, io: SyncIo = {}): Promi
       tabs.exitCode,
     );
 
-  const datasets = await Promise.all(
-    config.datasets.map((def) => syncDataset(def, tabs.get(def.tab), source, config, served)),
-  );
-  const result = finish({ source: source.description, ...header, datasets });
+  // A target that cannot be reached (or is not the Assay Worker) is so for every dataset: say it once
+  // and try none of them, rather than once per dataset.
+  const [ran, errorCode] =
+    served instanceof SyncError
+      ? [{ datasets: [], error: served.message }, served.exitCode]
+      : [
+          {
+            datasets: await Promise.all(
+              config.datasets.map((def) => syncDataset(def, tabs.get(def.tab), source, config, served)),
+            ),
+          },
+          undefined,
+        ];
+  const report = { source: source.description, ...header, ...ran };
+  const result = finish(report, errorCode);
 
   if (
     target === null ||
@@ -203,17 +212,12 @@ export async function runSync(options: SyncOptions = {}, io: SyncIo = {}): Promi
     return result;
   try {
     await source.writeStatus(statusRows(result.report));
-    return finish({ source: source.description, ...header, datasets, statusTab: { written: true } });
+    return finish({ ...report, statusTab: { written: true } }, errorCode);
   } catch (error) {
     if (!(error instanceof SyncError)) throw error;
     return finish(
-      {
-        source: source.description,
-        ...header,
-        datasets,
-        statusTab: { written: false, error: error.message },
-      },
-      error.exitCode,
+      { ...report, statusTab: { written: false, error: error.message } },
+      Math.max(errorCode ?? 0, error.exitCode) as 2 | 3,
     );
   }
 }

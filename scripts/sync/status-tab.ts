@@ -3,7 +3,7 @@ import { clipped } from '../../src/datasets/cell.ts';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
 import type { CellValue } from '../../src/datasets/types.ts';
-import { outcomeText, type RunReport } from './run-report.ts';
+import { outcomeText, type RunReport, utcTime } from './run-report.ts';
 
 /** Rows past this many problems are summarised: the tab stays readable and inside a new sheet's 1,000 rows. */
 const maxListed = 500;
@@ -11,8 +11,6 @@ const maxListed = 500;
 const width = 6;
 
 export type StatusRow = CellValue[];
-
-const utc = (iso: string) => `${iso.slice(0, 19).replace('T', ' ')} UTC`;
 
 function verdict(report: RunReport): string {
   if (report.error) return `The sync could not finish: ${report.error}`;
@@ -52,7 +50,7 @@ function servedVersion(d: RunReport['datasets'][number]): number | null {
 export function statusRows(report: RunReport): StatusRow[] {
   const rows: StatusRow[] = [
     ['Publish status', 'Written by the sync after every run; edits here are overwritten.'],
-    ['Last run', utc(report.startedAt)],
+    ['Last run', utcTime(report.startedAt)],
     ['Result', verdict(report)],
     ...partial(report),
     [],

@@ -261,10 +261,12 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     async (_, answer, status) => {
       const { exitCode, report, target } = await syncAgainst(answer);
       expect(exitCode).toBe(2);
-      expect(report.datasets[0]).toMatchObject({
-        outcome: 'failed',
-        error: `The server at ${target} answered ${status} with something that is not an Assay answer: is --target the Assay Worker?`,
-      });
+      const error = `The server at ${target} answered ${status} with something that is not an Assay answer: is --target the Assay Worker?`;
+      // A catalogue that is not Assay's stops the run once; a publish answer that is not, that dataset.
+      if (status === 200) {
+        expect(report.datasets).toEqual([]);
+        expect(report.error).toBe(error);
+      } else expect(report.datasets[0]).toMatchObject({ outcome: 'failed', error });
     },
   );
 
@@ -274,9 +276,7 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
       datasets: ['production'],
     });
     expect(exitCode).toBe(2);
-    expect(report.datasets[0]).toMatchObject({
-      outcome: 'failed',
-      error: expect.stringContaining('answered 404 for /v1/datasets'),
-    });
+    expect(report.datasets).toEqual([]);
+    expect(report.error).toContain('answered 404 for /v1/datasets');
   });
 });
