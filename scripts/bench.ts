@@ -6,8 +6,8 @@ import { execFileSync, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { LoadJob, LoadResult } from './bench/load-child.ts';
+import { benchSettings } from './bench/options.ts';
 import { measurePublish, measureValidate, putDatasetOrThrow } from './bench/publish.ts';
 import { type Measured, markdownTable, type ScenarioReport, targets } from './bench/results-table.ts';
 import {
@@ -23,21 +23,12 @@ import { kvReads, median, spread } from './bench/stats.ts';
 import { syntheticRows } from './bench/synthetic.ts';
 import { root } from './worker/wrangler.ts';
 
-const { values: args } = parseArgs({
-  options: {
-    quick: { type: 'boolean', default: false },
-    rounds: { type: 'string' },
-    duration: { type: 'string' },
-    connections: { type: 'string' },
-    out: { type: 'string' },
-  },
-});
-const quick = args.quick ?? false;
-const rounds = Number(args.rounds ?? (quick ? 2 : 5));
-const duration = Number(args.duration ?? (quick ? 1 : 3));
-const warmup = quick ? 0.3 : 1;
-const connections = Number(args.connections ?? 10);
-const outFile = args.out ?? join(root, 'bench/results/latest.json');
+const settings = benchSettings(process.argv.slice(2));
+if ('error' in settings) {
+  process.stderr.write(`${settings.error}\n`);
+  process.exit(2);
+}
+const { quick, rounds, duration, warmup, connections, outFile } = settings;
 const started = Date.now();
 const log = (line: string) =>
   process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);

@@ -42,6 +42,10 @@ describe('parseCli', () => {
     });
   });
 
+  it('answers --help whatever else is on the line', () => {
+    expect(parseCli(['--source', 'ftp', '--help'])).toEqual({ kind: 'help' });
+  });
+
   it('watches every 5 minutes by default', () => {
     expect(parseCli(['--watch'])).toMatchObject({ watchIntervalMs: 300_000 });
   });
@@ -52,8 +56,14 @@ describe('parseCli', () => {
     [['--source', 'ftp'], '--source must be google or file'],
     [['--dir', ''], '--dir takes a folder'],
     [['--interval', '5m'], '--interval only applies with --watch'],
-    [['--watch', '--interval', '5'], '--interval takes a duration'],
-    [['--retry-budget', 'long'], '--retry-budget takes a duration'],
+    [['--watch', '--interval', '5'], '--interval takes a duration from 1s to 24h, like 30s or 5m; got "5".'],
+    [['--watch', '--interval', '500ms'], '--interval takes a duration from 1s to 24h'],
+    // Past 2^31 ms a timer fires at once: a 30-day interval would run back to back.
+    [['--watch', '--interval', '720h'], '--interval takes a duration from 1s to 24h'],
+    [['--retry-budget', 'long'], '--retry-budget takes a duration up to 24h, like 60s or 2m; got "long".'],
+    [['--retry-budget', '0s'], '--retry-budget takes a duration'],
+    [['--retry-budget', '25h'], '--retry-budget takes a duration'],
+    [['--dir', '  '], '--dir takes a folder'],
   ])('%j is a usage error', (argv, message) => {
     const command = parseCli(argv);
     expect(command.kind).toBe('usage-error');
@@ -135,6 +145,29 @@ describe('resolveConfig', () => {
       'No admin token: set ADMIN_TOKEN to a token the Worker accepts.',
     );
     expect(message({}, {})).toContain('run `npm start` once');
+  });
+
+  it('refuses a token setting that holds no token, naming where it came from and not echoing it', () => {
+    for (const value of ['sync:', ':secret-part', 'a:,b:'])
+      expect(message({}, { ADMIN_TOKEN: value })).toBe(
+        'ADMIN_TOKEN holds no token: write it as label:token (or the token alone).',
+      );
+    expect(message({}, {}, { ADMIN_TOKEN: 'local:' })).toBe(
+      'ADMIN_TOKEN in .dev.vars holds no token: write it as label:token (or the token alone).',
+    );
+    expect(message({}, { ADMIN_TOKEN: '   ' })).toContain('No admin token');
+  });
+
+  it('refuses a spreadsheet that is not an id, naming the setting (a pasted URL, say)', () => {
+    const google = { ...admin, GOOGLE_OAUTH_ACCESS_TOKEN: 'ya29' };
+    const url = 'https://docs.google.com/spreadsheets/d/1AbC/edit#gid=0';
+    expect(message({}, { ...google, ASSAY_SPREADSHEET_ID: url })).toBe(
+      `ASSAY_SPREADSHEET_ID must be a spreadsheet id, the part of its URL between /d/ and /edit (letters, digits, - and _); got "${url}".`,
+    );
+    expect(message({ spreadsheet: '"1AbC"' }, google)).toMatch(/^--spreadsheet must be a spreadsheet id/);
+    expect(resolve({ spreadsheet: ' 1AbC-x_9 ' }, google).source).toMatchObject({
+      spreadsheetId: '1AbC-x_9',
+    });
   });
 
   it('needs no target or token for a dry run', () => {

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import { z } from 'zod';
+import { clipped } from '../../src/datasets/cell.ts';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
 import { parseAdminTokens } from '../../src/http/admin-tokens.ts';
@@ -7,6 +9,7 @@ import { defaultPort, localOrigin, parsePort, portMessage } from '../local/port.
 import { blockedPortAdvice, fetchBlocksPort } from '../net/blocked-ports.ts';
 import { isLoopback } from '../net/loopback.ts';
 import { parseDuration } from './duration.ts';
+import { type SyncEnvironment, syncEnvironment } from './environment.ts';
 import { defaultRetryPolicy, type RetryPolicy, retryPolicyWithin } from './retry.ts';
 
 /** What `runSync` accepts: every field optional, the rest comes from the environment and defaults. */
@@ -59,87 +62,109 @@ export const defaultTarget = localOrigin(defaultPort);
 export const defaultFixtureDir = join(import.meta.dirname, '../../fixtures');
 const defaultIntervalMs = 5 * 60_000;
 
-/** argv (without node and the script) → what to do, or a usage error that says what is wrong. */
-export function parseCli(argv: readonly string[]): CliCommand {
-  let parsed: ReturnType<typeof parseCliStrict>;
-  try {
-    parsed = parseCliStrict(argv);
-  } catch (error) {
-    return { kind: 'usage-error', message: (error as Error).message };
-  }
-  const { values } = parsed;
-  if (values.help) return { kind: 'help' };
+/**
+ * The CLI's options as node:util's parseArgs reads them: the one list the parser, --help and the README
+ * are held to (a test fails when one of these is missing from either).
+ */
+export const cliOptions = {
+  source: { type: 'string' },
+  dir: { type: 'string' },
+  spreadsheet: { type: 'string' },
+  target: { type: 'string' },
+  dataset: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  force: { type: 'boolean' },
+  status: { type: 'boolean' },
+  watch: { type: 'boolean' },
+  interval: { type: 'string' },
+  'retry-budget': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
 
-  const source = values.source;
-  if (source !== undefined && source !== 'google' && source !== 'file')
-    return { kind: 'usage-error', message: `--source must be google or file, not "${source}".` };
-  if (values.dir !== undefined && values.dir.trim() === '')
-    return { kind: 'usage-error', message: '--dir takes a folder, like --dir fixtures.' };
-  if (values.interval !== undefined && !values.watch)
-    return { kind: 'usage-error', message: '--interval only applies with --watch.' };
+/** Timers take at most 2^31 − 1 ms (24.8 days); past that Node fires them at once, so a day is the cap. */
+const maxDurationMs = 24 * 3_600_000;
 
-  const interval = values.interval === undefined ? defaultIntervalMs : parseDuration(values.interval);
-  if (interval === undefined || interval < 1_000)
-    return { kind: 'usage-error', message: '--interval takes a duration of at least 1s, like 30s or 5m.' };
-  const budget = values['retry-budget'] === undefined ? undefined : parseDuration(values['retry-budget']);
-  if (values['retry-budget'] !== undefined && (budget === undefined || budget <= 0))
-    return { kind: 'usage-error', message: '--retry-budget takes a duration, like 60s or 2m.' };
+/** A duration option → milliseconds, or an issue that says what a good value looks like. */
+const duration = (option: string, minMs: number, hint: string) =>
+  z.string().transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms !== undefined && ms >= minMs && ms <= maxDurationMs) return ms;
+    ctx.addIssue({ code: 'custom', message: `${option} takes a duration ${hint}; got "${text}".` });
+    return z.NEVER;
+  });
 
-  const options: SyncOptions = {
-    ...(source ? { source } : {}),
-    ...(values.dir !== undefined ? { dir: values.dir } : {}),
-    ...(values.spreadsheet !== undefined ? { spreadsheet: values.spreadsheet } : {}),
-    ...(values.target !== undefined ? { target: values.target } : {}),
-    ...(values.dataset ? { datasets: values.dataset } : {}),
-    dryRun: values['dry-run'] ?? false,
-    force: values.force ?? false,
-    status: values.status ?? true,
-    ...(budget !== undefined ? { retryBudgetMs: budget } : {}),
-  };
-  return {
-    kind: 'run',
-    options,
-    json: values.json ?? false,
-    watchIntervalMs: values.watch ? interval : null,
-  };
-}
+/** What parseArgs returns, checked and converted; each issue's message names the option to fix. */
+const cliValues = z.object({
+  source: z
+    .enum(['google', 'file'], { error: (issue) => `--source must be google or file, not "${issue.input}".` })
+    .optional(),
+  dir: z
+    .string()
+    .refine((dir) => dir.trim() !== '', '--dir takes a folder, like --dir fixtures.')
+    .optional(),
+  spreadsheet: z.string().optional(),
+  target: z.string().optional(),
+  dataset: z.array(z.string()).optional(),
+  'dry-run': z.boolean().default(false),
+  json: z.boolean().default(false),
+  force: z.boolean().default(false),
+  status: z.boolean().default(true),
+  watch: z.boolean().default(false),
+  interval: duration('--interval', 1_000, 'from 1s to 24h, like 30s or 5m').optional(),
+  'retry-budget': duration('--retry-budget', 1, 'up to 24h, like 60s or 2m').optional(),
+});
 
-function parseCliStrict(argv: readonly string[]) {
-  return parseArgs({
+const readArgs = (argv: readonly string[]) =>
+  parseArgs({
     args: [...argv],
     strict: true,
     allowPositionals: false,
     allowNegative: true,
-    options: {
-      source: { type: 'string' },
-      dir: { type: 'string' },
-      spreadsheet: { type: 'string' },
-      target: { type: 'string' },
-      dataset: { type: 'string', multiple: true },
-      'dry-run': { type: 'boolean' },
-      json: { type: 'boolean' },
-      force: { type: 'boolean' },
-      status: { type: 'boolean' },
-      watch: { type: 'boolean' },
-      interval: { type: 'string' },
-      'retry-budget': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+    options: cliOptions,
+  }).values;
+
+/** argv (without node and the script) → what to do, or a usage error that says what is wrong. */
+export function parseCli(argv: readonly string[]): CliCommand {
+  let raw: ReturnType<typeof readArgs>;
+  try {
+    raw = readArgs(argv);
+  } catch (error) {
+    return { kind: 'usage-error', message: (error as Error).message };
+  }
+  if (raw.help) return { kind: 'help' };
+  const parsed = cliValues.safeParse(raw);
+  if (!parsed.success) return { kind: 'usage-error', message: parsed.error.issues[0]?.message ?? '' };
+  const values = parsed.data;
+  if (values.interval !== undefined && !values.watch)
+    return { kind: 'usage-error', message: '--interval only applies with --watch.' };
+
+  const options: SyncOptions = {
+    ...(values.source ? { source: values.source } : {}),
+    ...(values.dir !== undefined ? { dir: values.dir } : {}),
+    ...(values.spreadsheet !== undefined ? { spreadsheet: values.spreadsheet } : {}),
+    ...(values.target !== undefined ? { target: values.target } : {}),
+    ...(values.dataset ? { datasets: values.dataset } : {}),
+    dryRun: values['dry-run'],
+    force: values.force,
+    status: values.status,
+    ...(values['retry-budget'] !== undefined ? { retryBudgetMs: values['retry-budget'] } : {}),
+  };
+  return {
+    kind: 'run',
+    options,
+    json: values.json,
+    watchIntervalMs: values.watch ? (values.interval ?? defaultIntervalMs) : null,
+  };
 }
 
-const set = (env: Env, name: string) => {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-};
-
 /** The first credential the environment holds, the most explicit kind first. */
-export function googleCredentials(env: Env): GoogleCredentials | undefined {
-  const accessToken = set(env, 'GOOGLE_OAUTH_ACCESS_TOKEN');
+function googleCredentials(env: SyncEnvironment): GoogleCredentials | undefined {
+  const accessToken = env.GOOGLE_OAUTH_ACCESS_TOKEN;
   if (accessToken) return { variable: 'GOOGLE_OAUTH_ACCESS_TOKEN', accessToken };
-  const keyJson = set(env, 'GOOGLE_SERVICE_ACCOUNT_KEY');
+  const keyJson = env.GOOGLE_SERVICE_ACCOUNT_KEY;
   if (keyJson) return { variable: 'GOOGLE_SERVICE_ACCOUNT_KEY', keyJson };
-  const keyFile = set(env, 'GOOGLE_APPLICATION_CREDENTIALS');
+  const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS;
   if (keyFile) return { variable: 'GOOGLE_APPLICATION_CREDENTIALS', keyFile };
   return undefined;
 }
@@ -154,13 +179,11 @@ export function clientToken(value: string): string {
 }
 
 /** The Worker to publish to and the setting that named it, so a bad value's message names what to fix. */
-function targetSetting(options: SyncOptions, env: Env): [string, string] {
+function targetSetting(options: SyncOptions, env: SyncEnvironment): [string, string] {
   if (options.target !== undefined) return ['--target', options.target];
-  const fromEnv = set(env, 'ASSAY_TARGET_URL');
-  if (fromEnv) return ['ASSAY_TARGET_URL', fromEnv];
+  if (env.ASSAY_TARGET_URL) return ['ASSAY_TARGET_URL', env.ASSAY_TARGET_URL];
   // Where `npm start` listens: its PORT, like the Worker it started.
-  const port = set(env, 'PORT');
-  return port ? ['PORT', localOrigin(port)] : ['--target', defaultTarget];
+  return env.PORT ? ['PORT', localOrigin(env.PORT)] : ['--target', defaultTarget];
 }
 
 /**
@@ -183,9 +206,10 @@ const fail = (message: string): Resolved => ({ ok: false, message });
  */
 export function resolveConfig(
   options: SyncOptions,
-  env: Env,
+  environment: Env,
   devVars: Readonly<Record<string, string>> = {},
 ): Resolved {
+  const env = syncEnvironment.parse(environment);
   const wanted = options.datasets ?? [];
   const unknown = wanted.filter((id) => !catalogue.some((d) => d.id === id));
   if (unknown.length > 0)
@@ -207,13 +231,21 @@ export function resolveConfig(
         'The Google source needs credentials: set GOOGLE_APPLICATION_CREDENTIALS (a key file), ' +
           'GOOGLE_SERVICE_ACCOUNT_KEY (the key JSON) or GOOGLE_OAUTH_ACCESS_TOKEN. Or use --source file.',
       );
-    const spreadsheetId = options.spreadsheet ?? set(env, 'ASSAY_SPREADSHEET_ID');
+    const [spreadsheetFrom, spreadsheetId] =
+      options.spreadsheet !== undefined
+        ? ['--spreadsheet', options.spreadsheet.trim()]
+        : ['ASSAY_SPREADSHEET_ID', env.ASSAY_SPREADSHEET_ID];
     if (!spreadsheetId)
       return fail(
         `Google credentials are set (${credentials.variable}) but no spreadsheet: set ASSAY_SPREADSHEET_ID ` +
           'or pass --spreadsheet ID, or use --source file for the CSV workbook.',
       );
-    const apiRoot = set(env, 'ASSAY_GOOGLE_API_ROOT');
+    // A pasted URL or a stray quote would otherwise be sent to Google, which answers a puzzling 404.
+    if (!/^[\w-]+$/.test(spreadsheetId))
+      return fail(
+        `${spreadsheetFrom} must be a spreadsheet id, the part of its URL between /d/ and /edit (letters, digits, - and _); got "${clipped(spreadsheetId)}".`,
+      );
+    const apiRoot = env.ASSAY_GOOGLE_API_ROOT;
     // googleapis resolves its paths against the root's origin, so a path there would be dropped silently.
     if (apiRoot !== undefined && (!URL.canParse(apiRoot) || new URL(apiRoot).pathname !== '/'))
       return fail(
@@ -233,15 +265,20 @@ export function resolveConfig(
 
   const [targetFrom, targetText] = targetSetting(options, env);
   const url = URL.canParse(targetText) ? new URL(targetText) : undefined;
-  const port = set(env, 'PORT') ?? '';
+  const port = env.PORT ?? '';
   if (targetFrom === 'PORT' && parsePort(port) === undefined) return fail(portMessage(port));
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
     return fail(`${targetFrom} must be an http(s) URL, like ${defaultTarget}; got "${targetText}".`);
   if (fetchBlocksPort(Number(url.port)))
     return fail(`${targetFrom} ${url.origin} cannot be used: ${blockedPortAdvice}.`);
   // The .dev.vars token belongs to the local Worker: never send it anywhere else.
-  const tokenText = set(env, 'ADMIN_TOKEN') ?? (isLoopback(url) ? devVars.ADMIN_TOKEN : undefined);
+  const [tokenFrom, tokenText] = env.ADMIN_TOKEN
+    ? ['ADMIN_TOKEN', env.ADMIN_TOKEN]
+    : ['ADMIN_TOKEN in .dev.vars', isLoopback(url) ? devVars.ADMIN_TOKEN?.trim() : undefined];
   const token = tokenText ? clientToken(tokenText) : '';
+  // Set, but no pair the Worker would accept: say so rather than "no admin token". Never echo it.
+  if (tokenText && !token)
+    return fail(`${tokenFrom} holds no token: write it as label:token (or the token alone).`);
   if (!token)
     return fail(
       isLoopback(url)

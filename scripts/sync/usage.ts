@@ -22,8 +22,8 @@ Run
   --force                publish even past a dataset's shrink guard
   --json                 print the report as JSON
   --watch                run again and again, never two at once; Ctrl-C stops
-  --interval DURATION    time between runs with --watch, e.g. 30s, 5m (default 5m)
-  --retry-budget DURATION  how long to keep retrying a failing API per call (default 60s)
+  --interval DURATION    time between runs with --watch, 1s to 24h, e.g. 30s, 5m (default 5m)
+  --retry-budget DURATION  how long to keep retrying a failing API per call, up to 24h (default 60s)
   -h, --help             this text
 
 Environment

@@ -74,6 +74,23 @@ describe('npm run sync', { timeout: 30_000 }, () => {
     expect(ran.stderr).toContain('--interval only applies with --watch');
   });
 
+  it.each([
+    [['--watch', '--interval', '720h'], {}, '--interval takes a duration from 1s to 24h'],
+    [
+      ['--dry-run'],
+      {
+        GOOGLE_OAUTH_ACCESS_TOKEN: 'ya29',
+        ASSAY_SPREADSHEET_ID: 'https://docs.google.com/spreadsheets/d/1AbC/edit',
+      },
+      'ASSAY_SPREADSHEET_ID must be a spreadsheet id',
+    ],
+    [['--target', 'http://127.0.0.1:1234'], { ADMIN_TOKEN: 'sync:' }, 'ADMIN_TOKEN holds no token'],
+  ])('a bad value (%j) exits 2 naming the setting', async (args, settings, message) => {
+    const ran = await cli(args, settings);
+    expect(ran.code).toBe(2);
+    expect(ran.stdout + ran.stderr).toContain(message);
+  });
+
   it('--dry-run validates the fixture workbook and publishes nothing, with no token needed', async () => {
     const ran = await cli(['--dry-run', '--dataset', 'elements', '--dataset', 'production']);
     expect(ran.code).toBe(0);
