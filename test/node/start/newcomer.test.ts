@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPort, localOrigin, portIsFree } from '../../../scripts/local/port.ts';
 import { datasets } from '../../../src/datasets/registry.ts';
-import { readmeBlock } from '../support/readme.ts';
+import { readmeBlock, readmeBlockAfter } from '../support/readme.ts';
 import { descendants, isAlive } from './process-tree.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -92,6 +92,18 @@ describe('the newcomer path: npm start, read, edit, sync, stop', () => {
     expect(output).toContain(`${base}/docs`);
     expect(readFileSync(join(project, '.dev.vars'), 'utf8')).toMatch(/^ADMIN_TOKEN=local:\S{20,}$/m);
     expect(output).not.toMatch(/ADMIN_TOKEN=|local:[A-Za-z0-9_-]{20,}/);
+  });
+
+  it("prints what the README's quick start shows, times and port aside", () => {
+    const sample = readmeBlockAfter('text', 'npm start');
+    // The README shows the default port; this run has its own. Durations vary from run to run.
+    const comparable = (text: string) =>
+      text
+        .replaceAll(base, localOrigin(defaultPort))
+        .replaceAll(`port ${port}`, `port ${defaultPort}`)
+        .replace(/\b\d+(\.\d+)? (ms|s|min)\b/g, '<time>')
+        .trim();
+    expect(comparable(output)).toBe(comparable(sample));
   });
 
   it('serves the catalogue and every dataset, as JSON and CSV', async () => {
