@@ -25,7 +25,7 @@ const binding = (name: string, kind: string, method: string) =>
     message: `${name} must be bound to a ${kind} (wrangler.toml); it is missing or of another kind.`,
   });
 
-const ConfigSchema = z.object({
+export const ConfigSchema = z.object({
   DATASETS: binding('DATASETS', 'KV namespace', 'get'),
   DATASET_WRITER: binding('DATASET_WRITER', 'Durable Object namespace', 'getByName'),
   // A secret: its value is never quoted back, only whether its pairs can be read.
