@@ -257,7 +257,8 @@ describe('one writer per dataset', () => {
     const [, ...seen] = await Promise.all([published, reader(), reader(), reader()]);
     expect(new Set(seen.flatMap((s) => [...s])).size).toBeGreaterThan(5);
     expect((await latest(publisher, 'alternate')).body.version).toBe(50);
-  });
+    // 50 publishes with readers in between take seconds on a busy machine: a budget, not a measure.
+  }, 60_000);
 });
 
 describe('retention', () => {
