@@ -17,13 +17,21 @@ export interface JsonResponseOptions {
  * A small JSON document (catalogue, history, schema) with a strong ETag over its own bytes, so
  * polling it costs a 304 while it is unchanged.
  */
-export async function jsonResponse(
+export function jsonResponse(
   c: Context<AppEnv>,
   value: unknown,
   options: JsonResponseOptions,
 ): Promise<Response> {
+  return documentResponse(c, JSON.stringify(value), options);
+}
+
+/** Any small rendered document (JSON, an HTML page), tagged by its own bytes and kept as `moving`. */
+export async function documentResponse(
+  c: Context<AppEnv>,
+  body: string,
+  options: JsonResponseOptions,
+): Promise<Response> {
   keepResponse(c, 'moving');
-  const body = JSON.stringify(value);
   const etag = `"${(await sha256(body)).slice(0, 32)}"`;
   const headers = {
     etag,

@@ -8,12 +8,8 @@ import { ifNoneMatchHits, representationEtag } from '../http/etag.ts';
 import { jsonResponse } from '../http/json-response.ts';
 import { problem } from '../http/problem.ts';
 import { keepResponse, type Lifetime } from '../http/response-cache.ts';
-import {
-  type ReadQuery,
-  representationKey,
-  resolveReadQuery,
-  type ValidatedParams,
-} from '../query/read-query.ts';
+import { canonicalQuery } from '../query/query-string.ts';
+import { representationKey, resolveReadQuery, type ValidatedParams } from '../query/read-query.ts';
 import { bytesBody } from '../render/byte-stream.ts';
 import { rowsBody } from '../render/rows-body.ts';
 import { gone } from '../render/selected-rows.ts';
@@ -38,7 +34,7 @@ export function datasetOr404(c: Context<AppEnv>, id: string): DatasetDefinition 
   throw problem(404, `There is no dataset "${id}". The catalogue at /v1/datasets lists them all.`);
 }
 
-async function headOr404(c: Context<AppEnv>, id: string): Promise<Head> {
+export async function headOr404(c: Context<AppEnv>, id: string): Promise<Head> {
   datasetOr404(c, id);
   const head = await c.var.reader.head(id);
   if (head) return head;
@@ -46,7 +42,7 @@ async function headOr404(c: Context<AppEnv>, id: string): Promise<Head> {
 }
 
 /** A numbered version whose rows are still kept: 404 past the head, 410 past retention. */
-async function retainedVersionOr404(c: Context<AppEnv>, id: string, n: number): Promise<VersionMeta> {
+export async function retainedVersionOr404(c: Context<AppEnv>, id: string, n: number): Promise<VersionMeta> {
   const head = await headOr404(c, id);
   if (n > head.version)
     throw problem(404, `Dataset "${id}" has no version ${n}; the latest is ${head.version}.`);
@@ -54,19 +50,6 @@ async function retainedVersionOr404(c: Context<AppEnv>, id: string, n: number): 
   const meta = await c.var.reader.meta(id, n);
   if (!meta) throw problem(404, `Version ${n} of "${id}" is not available yet; try again in a minute.`);
   return meta;
-}
-
-/** A canonical query string for the next page, so equal representations carry equal bytes. */
-function nextPageQuery(query: ReadQuery): string {
-  const params = new URLSearchParams();
-  params.set('limit', String(query.limit));
-  params.set('offset', String(query.offset + (query.limit ?? 0)));
-  if (query.fields) params.set('fields', query.fields.map((c) => c.name).join(','));
-  if (query.sort) params.set('sort', `${query.sort.descending ? '-' : ''}${query.sort.column.name}`);
-  for (const { column, value } of query.filters)
-    params.set(`filter[${column.name}]`, value === null ? '' : String(value));
-  if (query.format === 'csv') params.set('format', 'csv');
-  return params.toString();
 }
 
 /** Serves one version's rows: everything up to the 304 decision reads only the head (or metadata). */
@@ -118,7 +101,7 @@ async function serveRows(
     meta,
     query,
     envelope,
-    () => `${envelope.links.self}?${nextPageQuery(query)}`,
+    () => `${envelope.links.self}?${canonicalQuery({ ...query, offset: query.offset + (query.limit ?? 0) })}`,
   );
   // A streamed body is too large to keep; the isolate's page cache still serves it.
   if (!(body instanceof ReadableStream)) keepResponse(c, lifetime);
