@@ -18,6 +18,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { createRouter } from './routes/create-router.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { healthRoutes } from './routes/health.ts';
+import { pageRoutes, siteRoutes } from './routes/pages.tsx';
 import { configureReference } from './routes/reference.tsx';
 import { countingStore, type KvStore, kvStore } from './store/kv.ts';
 import { cachedHead, createReader, createReaderCaches, type ReaderCaches } from './store/reader.ts';
@@ -86,13 +87,16 @@ export function createApp(options: AppOptions) {
         ).getResponse(),
     }),
   );
-  for (const path of ['/v1/*', '/healthz', '/openapi.json']) app.use(path, publicCors);
+  for (const path of ['/v1/*', '/healthz', '/openapi.json', '/oembed']) app.use(path, publicCors);
   app.use(loadConfig());
 
   app.route('/', datasetRoutes);
   // Admin paths sit outside the CORS paths above on purpose: no browser page may call them cross-origin.
   app.route('/', adminRoutes);
   app.route('/', healthRoutes);
+  // Pages for people and their embeds (HTML; kept out of the OpenAPI document), oEmbed and their assets.
+  app.route('/', pageRoutes);
+  app.route('/', siteRoutes);
   configureReference(app);
 
   app.notFound((c) => notFound(c.req.path).getResponse());

@@ -45,4 +45,6 @@ export const timeline: DatasetDefinition<typeof schema> = {
   key: ['period', 'event'],
   schema,
   shrinkGuard: 0.5,
+  // Undated events have no place on the axis; the table under the chart still lists them.
+  chart: { kind: 'timeline', x: 'year', label: 'period' },
 };

@@ -4,13 +4,12 @@ import type { z } from 'zod';
 export type CellValue = string | number | boolean | null;
 export type Row = Record<string, CellValue>;
 
-export interface ChartHint {
-  kind: 'bar' | 'line' | 'pie';
-  /** Field id for categories or the time axis. */
-  x: string;
-  /** Field id of the measure. */
-  y: string;
-}
+/** How a dataset is best drawn; the pages render it as SVG on the server (src/pages/chart.tsx). */
+export type ChartHint =
+  /** Horizontal bars, one per row: `x` names the bar (field id of the category), `y` is the measure. */
+  | { kind: 'bar'; x: string; y: string }
+  /** Events on a time axis: `x` is the numeric field placing them (a year), `label` the text beside each. */
+  | { kind: 'timeline'; x: string; label: string };
 
 /**
  * One dataset of the catalogue. Runtime-neutral: the Worker and the Node scripts both import it.

@@ -27,8 +27,37 @@ const apiHeaders = secureHeaders({
 /** An HTML page (the API reference) keeps Hono's full set. */
 const pageHeaders = secureHeaders({ crossOriginResourcePolicy });
 
-/** Secure headers by what a path answers with: the listed HTML pages, or API data everywhere else. */
+/**
+ * The pages for people (src/routes/pages.tsx) load only the Worker's own hashed stylesheet and script:
+ * a strict CSP with no inline script or style. Only embeds may be framed, by any site.
+ */
+const siteCsp = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  imgSrc: ["'self'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+};
+const sitePageHeaders = secureHeaders({
+  crossOriginResourcePolicy,
+  contentSecurityPolicy: { ...siteCsp, frameAncestors: ["'none'"] },
+  xFrameOptions: 'DENY',
+});
+const embedHeaders = secureHeaders({
+  crossOriginResourcePolicy,
+  contentSecurityPolicy: { ...siteCsp, frameAncestors: ['*'] },
+  xFrameOptions: false,
+});
+
+function headersFor(path: string, pages: ReadonlySet<string>): MiddlewareHandler {
+  if (path.startsWith('/embed/')) return embedHeaders;
+  if (path === '/' || path.startsWith('/datasets/')) return sitePageHeaders;
+  return pages.has(path) ? pageHeaders : apiHeaders;
+}
+
+/** Secure headers by what a path answers with: the pages, the listed HTML pages, or API data elsewhere. */
 export function securityHeaders(options: { pages: readonly string[] }): MiddlewareHandler {
   const pages = new Set(options.pages);
-  return (c, next) => (pages.has(c.req.path) ? pageHeaders : apiHeaders)(c, next);
+  return (c, next) => headersFor(c.req.path, pages)(c, next);
 }

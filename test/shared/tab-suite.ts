@@ -311,7 +311,10 @@ export function tabSuite(): void {
       for (const def of datasets) {
         const fields = Object.keys(def.schema.shape);
         for (const field of def.key) expect(fields).toContain(field);
-        if (def.chart) expect(fields).toEqual(expect.arrayContaining([def.chart.x, def.chart.y]));
+        if (def.chart) {
+          const measure = def.chart.kind === 'bar' ? def.chart.y : def.chart.label;
+          expect(fields).toEqual(expect.arrayContaining([def.chart.x, measure]));
+        }
         for (const schema of Object.values(def.schema.shape)) {
           const meta = z.globalRegistry.get(schema);
           expect(meta?.title, `${def.id}`).toBeTruthy();

@@ -1,0 +1,149 @@
+import type { FC } from 'hono/jsx';
+import type { DatasetDefinition, Row } from '../datasets/types.ts';
+import type { ChangesDocument } from '../publish/changes.ts';
+import type { VersionSummary } from '../store/records.ts';
+import type { Assets } from './assets.ts';
+import { cellText, type DisplayColumn } from './columns.ts';
+import { Document, When } from './layout.tsx';
+import { paths } from './paths.ts';
+
+export interface HistoryEntry {
+  summary: VersionSummary;
+  rowsRetained: boolean;
+  /** The row-level diff, when it is among the few newest versions shown in detail. */
+  changes?: ChangesDocument;
+}
+
+export interface HistoryView {
+  def: DatasetDefinition;
+  entries: readonly HistoryEntry[];
+  columns: DisplayColumn[];
+  /** How many of the newest versions show their rows; older ones link to the API's diff. */
+  detailed: number;
+  assets: Assets;
+}
+
+/** Rows shown per kind of change; the rest are counted and left to the API's diff. */
+export const rowsPerChange = 20;
+
+const Counts: FC<{ summary: VersionSummary }> = ({ summary }) => {
+  const c = summary.changes;
+  if (!c) return <span>Changes not recorded</span>;
+  return (
+    <span>
+      {c.added} added, {c.removed} removed, {c.changed} changed
+    </span>
+  );
+};
+
+export const HistoryPage: FC<{ view: HistoryView }> = ({ view }) => {
+  const { def } = view;
+  const label = (row: Row) =>
+    def.key
+      .map((k) => cellText(view.columns.find((c) => c.name === k) ?? keyColumn(k), row) ?? '(empty)')
+      .join(', ');
+  return (
+    <Document title={`${def.title}: history · Assay`} assets={view.assets}>
+      <p class="breadcrumb">
+        <a href={paths.catalogue}>All datasets</a> › <a href={paths.dataset(def.id)}>{def.title}</a>
+      </p>
+      <h1>{def.title}: history</h1>
+      <p>
+        Every published version, newest first. The {view.detailed} newest show their changed rows; each
+        version keeps its own permanent page while its rows are retained.
+      </p>
+      {view.entries.map(({ summary, rowsRetained, changes }) => (
+        <section class="version" aria-labelledby={`v${summary.version}`}>
+          <h2 id={`v${summary.version}`}>
+            {rowsRetained ? (
+              <a href={paths.version(def.id, summary.version)}>Version {summary.version}</a>
+            ) : (
+              `Version ${summary.version}`
+            )}
+          </h2>
+          <p>
+            Published <When iso={summary.publishedAt} /> · {summary.rowCount} rows ·{' '}
+            <Counts summary={summary} />
+            {summary.rolledBackFrom !== undefined
+              ? ` · rolled back to the rows of version ${summary.rolledBackFrom}`
+              : ''}
+            {rowsRetained ? '' : ' · rows no longer kept'}
+          </p>
+          {changes ? <ChangeList changes={changes} columns={view.columns} label={label} /> : null}
+        </section>
+      ))}
+    </Document>
+  );
+};
+
+const keyColumn = (name: string): DisplayColumn => ({ name, title: name, numeric: false, percent: false });
+
+const More: FC<{ total: number; changes: ChangesDocument }> = ({ total, changes }) =>
+  total > rowsPerChange ? (
+    <li>
+      and {total - rowsPerChange} more in{' '}
+      <a href={paths.apiChanges(changes.dataset, changes.version)}>the full diff</a>
+    </li>
+  ) : null;
+
+const ChangeList: FC<{
+  changes: ChangesDocument;
+  columns: readonly DisplayColumn[];
+  label: (row: Row) => string;
+}> = ({ changes, columns, label }) => {
+  const added = changes.added ?? [];
+  const removed = changes.removed ?? [];
+  const changed = changes.changed ?? [];
+  return (
+    <div class="changes">
+      {added.length > 0 ? (
+        <>
+          <h3>Added</h3>
+          <ul>
+            {added.slice(0, rowsPerChange).map((row) => (
+              <li>
+                <ins>{label(row)}</ins>
+              </li>
+            ))}
+            <More total={added.length} changes={changes} />
+          </ul>
+        </>
+      ) : null}
+      {removed.length > 0 ? (
+        <>
+          <h3>Removed</h3>
+          <ul>
+            {removed.slice(0, rowsPerChange).map((row) => (
+              <li>
+                <del>{label(row)}</del>
+              </li>
+            ))}
+            <More total={removed.length} changes={changes} />
+          </ul>
+        </>
+      ) : null}
+      {changed.length > 0 ? (
+        <>
+          <h3>Changed</h3>
+          <ul>
+            {changed.slice(0, rowsPerChange).map(({ before, after }) => (
+              <li>
+                {label(after)}:{' '}
+                {columns
+                  .filter((c) => cellText(c, before) !== cellText(c, after))
+                  .map((c, i) => (
+                    <>
+                      {i > 0 ? '; ' : ''}
+                      {c.title} <del>{cellText(c, before) ?? 'empty'}</del> →{' '}
+                      <ins>{cellText(c, after) ?? 'empty'}</ins>
+                    </>
+                  ))}
+              </li>
+            ))}
+            <More total={changed.length} changes={changes} />
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+};
