@@ -64,6 +64,7 @@ try {
 }
 console.log(`
 Assay is running at ${base}
+  for people     ${base}/
   catalogue      ${base}/v1/datasets
   a dataset      ${base}/v1/datasets/production
   as CSV         ${base}/v1/datasets/production?format=csv

@@ -19,7 +19,7 @@ h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0}h2{font-size:1.2rem;margin:2
 .facts{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;margin:.5rem 0;padding:0;list-style:none}
 .downloads{display:flex;flex-wrap:wrap;gap:.5rem 1rem;padding:0;list-style:none}
 .catalogue{list-style:none;padding:0}.catalogue>li{border-top:1px solid var(--line);padding:.75rem 0}
-.table-box{overflow-x:auto;max-width:100%;border:1px solid var(--line);border-radius:4px}
+.table-box{position:relative;overflow-x:auto;max-width:100%;border:1px solid var(--line);border-radius:4px}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 caption{text-align:left;padding:.4rem .5rem;color:var(--muted)}
 th,td{padding:.35rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
