@@ -12,7 +12,7 @@ export default defineConfig({
             miniflare: { bindings: { ADMIN_TOKEN: 'tests:test-admin-token,rotated:second-test-token' } },
           }),
         ],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts', 'src/**/*.test.ts'] },
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts', 'src/**/*.test.{ts,tsx}'] },
       },
       {
         test: {

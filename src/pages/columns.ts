@@ -50,10 +50,14 @@ export function displayColumns(def: DatasetDefinition, columns: readonly Column[
 }
 
 const grouped = format(',.12~r');
+const ungrouped = format('.12~r');
 
-/** Numbers as a reader writes them: thousands grouped, no trailing zeros, years and codes left alone. */
+/**
+ * Numbers as a reader writes them: thousands grouped, no trailing zeros, a true minus sign, and
+ * four-digit whole numbers (years, codes) left ungrouped.
+ */
 export function formatNumber(value: number, column: Pick<DisplayColumn, 'percent'>): string {
-  const text = Number.isInteger(value) && Math.abs(value) < 10_000 ? String(value) : grouped(value);
+  const text = (Number.isInteger(value) && Math.abs(value) < 10_000 ? ungrouped : grouped)(value);
   return column.percent ? `${text}%` : text;
 }
 
