@@ -79,6 +79,29 @@ const ChartFrame: FC<Frame> = ({ id, title, summary, height, children }) => (
   </figure>
 );
 
+/** The value axis along the bottom, with a grid line per tick and the measure's title under it. */
+const Axis: FC<{
+  ticks: { at: number; label: string }[];
+  top: number;
+  bottom: number;
+  center: number;
+  title: string;
+}> = (props) => (
+  <g class="axis">
+    {props.ticks.map(({ at, label }) => (
+      <g>
+        <line class="grid" x1={at} x2={at} y1={props.top} y2={props.bottom} />
+        <text x={at} y={props.bottom + 16} text-anchor="middle">
+          {label}
+        </text>
+      </g>
+    ))}
+    <text x={props.center} y={props.bottom + 40} text-anchor="middle">
+      {props.title}
+    </text>
+  </g>
+);
+
 const listed = (items: string[]) =>
   items.length > summaryItems
     ? `${items.slice(0, summaryItems).join('; ')}; and ${items.length - summaryItems} more (see the table)`
@@ -125,19 +148,13 @@ const BarChart: FC<ChartProps & { category: DisplayColumn; measure: DisplayColum
       summary={summary}
       height={height}
     >
-      <g class="axis">
-        {ticks.map((t) => (
-          <g>
-            <line class="grid" x1={scale(t)} x2={scale(t)} y1={top} y2={bottom} />
-            <text x={scale(t)} y={bottom + 16} text-anchor="middle">
-              {`${tick(t)}${unit}`}
-            </text>
-          </g>
-        ))}
-        <text x={(left + width - right) / 2} y={bottom + 40} text-anchor="middle">
-          {measure.title}
-        </text>
-      </g>
+      <Axis
+        ticks={ticks.map((t) => ({ at: scale(t), label: `${tick(t)}${unit}` }))}
+        top={top}
+        bottom={bottom}
+        center={(left + width - right) / 2}
+        title={measure.title}
+      />
       {rows.map((row, i) => {
         const value = values[i] ?? 0;
         const y = bands(i) ?? 0;
@@ -192,19 +209,13 @@ const TimelineChart: FC<ChartProps & { at: DisplayColumn; label: DisplayColumn }
       summary={summary}
       height={height}
     >
-      <g class="axis">
-        {ticks.map((t) => (
-          <g>
-            <line class="grid" x1={scale(t)} x2={scale(t)} y1={top} y2={bottom} />
-            <text x={scale(t)} y={bottom + 16} text-anchor="middle">
-              {yearFormat(t)}
-            </text>
-          </g>
-        ))}
-        <text x={width / 2} y={bottom + 40} text-anchor="middle">
-          {at.title}
-        </text>
-      </g>
+      <Axis
+        ticks={ticks.map((t) => ({ at: scale(t), label: yearFormat(t) }))}
+        top={top}
+        bottom={bottom}
+        center={width / 2}
+        title={at.title}
+      />
       {rows.map((row, i) => {
         const cx = scale(positions[i] ?? 0);
         const cy = (bands(i) ?? 0) + bands.bandwidth() / 2;

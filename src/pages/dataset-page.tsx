@@ -26,6 +26,19 @@ export function sourcesOf(rows: readonly Row[]): string[] {
   return [...new Set(rows.map((row) => row.source).filter((s): s is string => typeof s === 'string'))];
 }
 
+/** The chart of the rows a page or embed shows, from the dataset's hint. */
+export const ViewChart: FC<{ view: DatasetView }> = ({ view }) =>
+  view.def.chart ? (
+    <Chart
+      id="chart"
+      title={view.def.title}
+      hint={view.def.chart}
+      rows={view.table.rows}
+      columns={view.columns}
+      keyColumns={view.def.key}
+    />
+  ) : null;
+
 export const DatasetPage: FC<{ view: DatasetView }> = ({ view }) => {
   const { def, meta, table, origin } = view;
   const id = def.id;
@@ -92,14 +105,7 @@ export const DatasetPage: FC<{ view: DatasetView }> = ({ view }) => {
       {def.chart ? (
         <>
           <h2>Chart</h2>
-          <Chart
-            id="chart"
-            title={def.title}
-            hint={def.chart}
-            rows={table.rows}
-            columns={view.columns}
-            keyColumns={def.key}
-          />
+          <ViewChart view={view} />
         </>
       ) : null}
       <h2>Table</h2>

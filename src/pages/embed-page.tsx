@@ -1,7 +1,6 @@
 import type { FC } from 'hono/jsx';
-import { Chart } from './chart.tsx';
 import { DataTable } from './data-table.tsx';
-import { type DatasetView, sourcesOf } from './dataset-page.tsx';
+import { type DatasetView, sourcesOf, ViewChart } from './dataset-page.tsx';
 import { Document, dateInWords } from './layout.tsx';
 import { paths } from './paths.ts';
 
@@ -19,14 +18,7 @@ export const EmbedPage: FC<{ view: DatasetView; show: EmbedView }> = ({ view, sh
     <Document title={`${def.title} · Assay`} assets={view.assets} embed>
       <h1 class="embed-title">{def.title}</h1>
       {show === 'chart' && def.chart ? (
-        <Chart
-          id="chart"
-          title={def.title}
-          hint={def.chart}
-          rows={table.rows}
-          columns={view.columns}
-          keyColumns={def.key}
-        />
+        <ViewChart view={view} />
       ) : (
         <DataTable caption={def.title} columns={view.columns} page={table} />
       )}

@@ -86,6 +86,25 @@ const More: FC<{ total: number; changes: ChangesDocument }> = ({ total, changes 
     </li>
   ) : null;
 
+/** Rows added or removed, by their key; the first few, and a count of the rest. */
+const RowList: FC<{
+  heading: 'Added' | 'Removed';
+  rows: readonly Row[];
+  label: (row: Row) => string;
+  changes: ChangesDocument;
+}> = ({ heading, rows, label, changes }) =>
+  rows.length > 0 ? (
+    <>
+      <h3>{heading}</h3>
+      <ul>
+        {rows.slice(0, rowsPerChange).map((row) => (
+          <li>{heading === 'Added' ? <ins>{label(row)}</ins> : <del>{label(row)}</del>}</li>
+        ))}
+        <More total={rows.length} changes={changes} />
+      </ul>
+    </>
+  ) : null;
+
 const ChangeList: FC<{
   changes: ChangesDocument;
   columns: readonly DisplayColumn[];
@@ -96,32 +115,8 @@ const ChangeList: FC<{
   const changed = changes.changed ?? [];
   return (
     <div class="changes">
-      {added.length > 0 ? (
-        <>
-          <h3>Added</h3>
-          <ul>
-            {added.slice(0, rowsPerChange).map((row) => (
-              <li>
-                <ins>{label(row)}</ins>
-              </li>
-            ))}
-            <More total={added.length} changes={changes} />
-          </ul>
-        </>
-      ) : null}
-      {removed.length > 0 ? (
-        <>
-          <h3>Removed</h3>
-          <ul>
-            {removed.slice(0, rowsPerChange).map((row) => (
-              <li>
-                <del>{label(row)}</del>
-              </li>
-            ))}
-            <More total={removed.length} changes={changes} />
-          </ul>
-        </>
-      ) : null}
+      <RowList heading="Added" rows={added} label={label} changes={changes} />
+      <RowList heading="Removed" rows={removed} label={label} changes={changes} />
       {changed.length > 0 ? (
         <>
           <h3>Changed</h3>

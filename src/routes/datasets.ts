@@ -13,7 +13,8 @@ import { representationKey, resolveReadQuery, type ValidatedParams } from '../qu
 import { bytesBody } from '../render/byte-stream.ts';
 import { rowsBody } from '../render/rows-body.ts';
 import { gone } from '../render/selected-rows.ts';
-import { type Head, summarize, type VersionMeta } from '../store/records.ts';
+import { listedVersions } from '../store/listed-versions.ts';
+import type { Head, VersionMeta } from '../store/records.ts';
 import { type AppRouteHandler, createRouter } from './create-router.ts';
 import * as routes from './datasets.routes.ts';
 
@@ -152,14 +153,7 @@ export const getLatest: AppRouteHandler<typeof routes.getLatest> = async (c) => 
 export const listVersions: AppRouteHandler<typeof routes.listVersions> = async (c) => {
   const { id } = c.req.valid('param');
   const head = await headOr404(c, id);
-  // The history is written after the head and may lag it in KV; the head always knows its own version.
-  const history = await c.var.reader.history(id);
-  const { retainedFrom, ...current } = head;
-  const listed = history.some((v) => v.version === head.version) ? history : [summarize(current), ...history];
-  const versions = listed.map((summary) => ({
-    ...summary,
-    rowsRetained: summary.version >= retainedFrom,
-  }));
+  const versions = await listedVersions(c.var.reader, head);
   return jsonResponse(
     c,
     { dataset: id, versions },

@@ -26,7 +26,8 @@ import {
   type ValidatedParams,
 } from '../query/read-query.ts';
 import { selectedRows } from '../render/selected-rows.ts';
-import { summarize, type VersionMeta } from '../store/records.ts';
+import { listedVersions } from '../store/listed-versions.ts';
+import type { VersionMeta } from '../store/records.ts';
 import { type AppRouteHandler, createRouter } from './create-router.ts';
 import { datasetOr404, headOr404, retainedVersionOr404 } from './datasets.ts';
 import * as routes from './pages.routes.ts';
@@ -191,13 +192,9 @@ export const showHistory: AppRouteHandler<typeof routes.historyPage> = async (c)
   const { id } = c.req.valid('param');
   const def = datasetOr404(c, id);
   const head = await headOr404(c, id);
-  // As the API's history: the list is written after the head and may lag it.
-  const history = await c.var.reader.history(id);
-  const { retainedFrom, ...current } = head;
-  const listed = history.some((v) => v.version === head.version) ? history : [summarize(current), ...history];
+  const listed = await listedVersions(c.var.reader, head);
   const entries: HistoryEntry[] = await Promise.all(
-    listed.map(async (summary, i) => {
-      const rowsRetained = summary.version >= retainedFrom;
+    listed.map(async ({ rowsRetained, ...summary }, i) => {
       const counts = summary.changes;
       const small = counts && counts.added + counts.removed + counts.changed <= detailedChangesMax;
       if (i >= detailedVersions || !rowsRetained || !small) return { summary, rowsRetained };
