@@ -54,7 +54,7 @@ export const DataTable: FC<{ caption: string; columns: readonly DisplayColumn[];
       <section class="table-box" aria-label={caption} tabindex={0}>
         <table>
           <caption>
-            {caption} {range}
+            {caption} · {range}
           </caption>
           <thead>
             <tr>

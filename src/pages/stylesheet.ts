@@ -30,7 +30,7 @@ dl.columns dt{font-weight:600}dl.columns dd{margin:0 0 .5rem}
 figure{margin:1rem 0}figcaption{color:var(--muted);font-size:.9rem}
 svg.chart{width:100%;height:auto;max-width:48rem;display:block}
 svg.chart text{fill:var(--fg);font:13px system-ui,sans-serif}svg.chart .axis line,svg.chart .axis path{stroke:var(--muted)}
-svg.chart .grid{stroke:var(--line)}svg.chart .mark{fill:var(--mark)}svg.chart .mark.alt{fill:var(--mark-2)}
+svg.chart .axis .grid{stroke:var(--line)}svg.chart .mark{fill:var(--mark)}svg.chart .mark.alt{fill:var(--mark-2)}
 svg.chart .stem{stroke:var(--line)}
 textarea{width:100%;font:13px ui-monospace,monospace;color:var(--fg);background:var(--soft);border:1px solid var(--line)}
 .changes ins{text-decoration:none;background:color-mix(in srgb,var(--mark) 20%,transparent)}
