@@ -44,9 +44,10 @@ const sitePageHeaders = secureHeaders({
   contentSecurityPolicy: { ...siteCsp, frameAncestors: ["'none'"] },
   xFrameOptions: 'DENY',
 });
+// `*` matches only web origins: `file:` too, so an embed code pasted into a local HTML file works.
 const embedHeaders = secureHeaders({
   crossOriginResourcePolicy,
-  contentSecurityPolicy: { ...siteCsp, frameAncestors: ['*'] },
+  contentSecurityPolicy: { ...siteCsp, frameAncestors: ['*', 'file:'] },
   xFrameOptions: false,
 });
 

@@ -21,7 +21,7 @@ export interface DatasetView {
   assets: Assets;
 }
 
-/** The distinct sources the shown rows cite, in first-seen order. */
+/** The distinct sources the shown rows cite (every dataset has a `source` column), in first-seen order. */
 export function sourcesOf(rows: readonly Row[]): string[] {
   return [...new Set(rows.map((row) => row.source).filter((s): s is string => typeof s === 'string'))];
 }
@@ -50,12 +50,7 @@ export const DatasetPage: FC<{ view: DatasetView }> = ({ view }) => {
     <Document
       title={`${def.title}${view.pinned ? `, version ${meta.version}` : ''} · Assay`}
       assets={view.assets}
-      head={
-        <>
-          <link rel="alternate" type="application/json+oembed" href={oembed} title={def.title} />
-          {view.pinned ? null : <link rel="canonical" href={paths.version(id, meta.version)} />}
-        </>
-      }
+      head={<link rel="alternate" type="application/json+oembed" href={oembed} title={def.title} />}
     >
       <p class="breadcrumb">
         <a href={paths.catalogue}>All datasets</a>

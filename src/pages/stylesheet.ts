@@ -37,5 +37,5 @@ textarea{width:100%;font:13px ui-monospace,monospace;color:var(--fg);background:
 .changes del{background:color-mix(in srgb,var(--mark-2) 25%,transparent)}
 .version{border-top:1px solid var(--line);padding-top:.5rem}
 footer{margin-top:2rem;color:var(--muted);font-size:.9rem}
-body.embed{padding:.5rem;max-width:none}body.embed footer{margin-top:.5rem}
+body.embed{padding:.5rem;max-width:none}.embed-title{font-size:1.15rem}body.embed footer{margin-top:.5rem}
 `;

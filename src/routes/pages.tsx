@@ -8,6 +8,7 @@ import { ifNoneMatchHits, representationEtag } from '../http/etag.ts';
 import { documentResponse, jsonResponse } from '../http/json-response.ts';
 import { problem } from '../http/problem.ts';
 import { keepResponse } from '../http/response-cache.ts';
+import { logEvent } from '../log-event.ts';
 import { assetNamed, assets, assetsKey } from '../pages/assets.ts';
 import { CataloguePage } from '../pages/catalogue-page.tsx';
 import { displayColumns } from '../pages/columns.ts';
@@ -72,7 +73,8 @@ async function renderVersion(
   if (raw.has('format')) {
     throw problem(400, 'A page is HTML; for JSON or CSV use its download links.', { parameter: 'format' });
   }
-  raw.delete('view');
+  // An embed's own parameter, checked by its route; on a page it is as unknown as any other.
+  if (shown.kind === 'embed') raw.delete('view');
   const query: ReadQuery = resolveReadQuery(params, raw, meta.columns, 'json');
   const size = query.limit ?? pageSize;
   const origin = new URL(c.req.url).origin;
@@ -130,7 +132,7 @@ function embedShown(def: DatasetDefinition, path: string, pinned: boolean, view?
 /** Errors on pages are pages too: the status, what went wrong in plain words, and a way back. */
 async function errorPage(error: Error, c: Context<AppEnv>): Promise<Response> {
   const known = error instanceof HTTPException;
-  if (!known) console.error(JSON.stringify({ event: 'error', path: c.req.path, message: String(error) }));
+  if (!known) logEvent('error', { path: c.req.path, message: String(error) }, 'error');
   const status = (known ? error.status : 500) as ContentfulStatusCode;
   const detail = known
     ? error.message

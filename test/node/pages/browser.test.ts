@@ -1,5 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -67,6 +71,8 @@ afterAll(async () => {
 });
 
 const origin = (url: string) => new URL(url).origin;
+/** A frame on a busy machine can take longer than expect.poll's default second to load. */
+const patient = { timeout: 15_000 };
 
 // A page load is a second or so on a busy machine; axe takes a few per page.
 vi.setConfig({ testTimeout: 120_000 });
@@ -211,9 +217,9 @@ describe('embeds', () => {
 <iframe src="${worker.url}/embed/production" title="Chart" width="600" height="300"></iframe>`;
     const { page, errors } = await visit(light, host.url);
     const frame = page.frameLocator('iframe');
-    await expect.poll(() => frame.locator('svg.chart .mark').count()).toBe(4);
+    await expect.poll(() => frame.locator('svg.chart .mark').count(), patient).toBe(4);
     expect(await frame.locator('footer').textContent()).toMatch(/Data as of version 2, .* · Get the data$/);
-    await expect.poll(() => page.evaluate('window.heights.length')).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate('window.heights.length'), patient).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 
@@ -228,8 +234,21 @@ describe('embeds', () => {
     host.html = `<!doctype html><html lang="en"><title>CMS</title><h1>Post</h1>${answer.html}`;
     const { page, errors } = await visit(light, host.url);
     const frame = page.frameLocator('iframe');
-    await expect.poll(() => frame.locator('footer').textContent()).toMatch(/Data as of version 1, /);
+    await expect.poll(() => frame.locator('footer').textContent(), patient).toMatch(/Data as of version 1, /);
     expect(errors).toEqual([]);
+  });
+
+  it("the dataset page's embed code works pasted into a blank HTML file", async () => {
+    const { page } = await visit(light, `${worker.url}/datasets/timeline`);
+    const code = await page.locator('#embed-pinned').inputValue();
+    const dir = await mkdtemp(join(tmpdir(), 'assay-embed-'));
+    const file = join(dir, 'blank.html');
+    await writeFile(file, `<!doctype html><html lang="en"><title>Blank</title>${code}`);
+    const opened = await visit(light, pathToFileURL(file).href);
+    const frame = opened.page.frameLocator('iframe');
+    await expect.poll(() => frame.locator('circle.mark').count(), patient).toBe(3);
+    expect(await frame.locator('footer').textContent()).toMatch(/Data as of version 1, /);
+    await rm(dir, { recursive: true });
   });
 
   it('cannot be framed outside /embed/', async () => {

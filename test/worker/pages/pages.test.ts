@@ -180,7 +180,14 @@ describe('a dataset page', () => {
   });
 
   it('answers a bad query with the API 400 detail, as a page that leads back to the catalogue', async () => {
-    for (const query of ['sort=nope', 'limit=0', 'filter[year]=soon', 'colour=red', 'limit=1&limit=2']) {
+    for (const query of [
+      'sort=nope',
+      'limit=0',
+      'filter[year]=soon',
+      'colour=red',
+      'limit=1&limit=2',
+      'view=table',
+    ]) {
       const api = await get(`/v1/datasets/production?${query}`);
       const page = await html(`/datasets/production?${query}`);
       expect(page.res.status, query).toBe(400);
