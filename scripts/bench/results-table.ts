@@ -70,6 +70,8 @@ export function targets(reports: readonly ScenarioReport[]): TargetCheck[] {
     });
   }
   ratio('full 10,000 rows (JSON)', 'full 10,000 rows (JSON)', 0.8);
+  ratio('dataset page, 100 rows', 'dataset page, 100 rows', 0.8);
+  ratio('embed, 100 rows', 'embed, 100 rows', 0.8);
   // A hot dataset: the polled latest of the small dataset (JSON, 304, its page and a numbered
   // version) and the deep page. Full downloads run at a few hundred requests/s, where one head
   // refresh every 5 s by each of the 10 connections is several reads per 1,000 (BENCHMARKS.md).

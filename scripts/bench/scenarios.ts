@@ -39,6 +39,9 @@ export function scenarios(smallEtag: string): Scenario[] {
     { name: 'full 10,000 rows (CSV)', path: '/v1/datasets/bench-10k?format=csv', floor: 'body' },
     { name: 'catalogue', path: '/v1/datasets', floor: 'body' },
     { name: 'numbered version 1, 100 rows', path: '/v1/datasets/bench-100/versions/1', floor: 'body' },
+    // The pages for people: the same 100 rows as HTML, the table whole on one page.
+    { name: 'dataset page, 100 rows (HTML)', path: '/datasets/bench-100', floor: 'body' },
+    { name: 'embed, 100 rows (HTML)', path: '/embed/bench-100', floor: 'body' },
     {
       name: 'full 100,000 rows (JSON)',
       path: '/v1/datasets/bench-100k',
