@@ -143,7 +143,12 @@ describe('the newcomer path: npm start, read, edit, sync, stop', () => {
       localOrigin(defaultPort),
       base,
     );
-    const ran = await run('bash', ['-euo', 'pipefail', '-c', example], { cwd: project });
+    // As a script, never a login or rc shell: a startup file written for prompts (PS1 under -u) must not
+    // decide the outcome.
+    const ran = await run('bash', ['--norc', '--noprofile', '-euo', 'pipefail', '-c', example], {
+      cwd: project,
+      env: { ...process.env, BASH_ENV: '' },
+    });
     expect(ran.stderr).toBe('');
     expect(JSON.parse(ran.stdout)).toEqual({ unchanged: true, version: 1 });
   });
