@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { clipped } from '../datasets/cell.ts';
 import { datasetIdPattern } from '../store/keys.ts';
 
 export const ProblemSchema = z
@@ -47,6 +48,24 @@ const wholeNumber = (name: string, min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `${name} must be a whole number from ${min} to ${max}.`);
 
+/**
+ * One of a parameter's listed values, in any case (`format=CSV`), as filters take a column's listed
+ * values: the value passed on is the listed spelling.
+ */
+const listedValue = <const T extends string>(name: string, values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((given, ctx) => {
+      const value = values.find((v) => v === given.toLowerCase());
+      if (value !== undefined) return value;
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be ${values.slice(0, -1).join(', ')} or ${values.at(-1)}; got ${JSON.stringify(clipped(given))}.`,
+      });
+      return z.NEVER;
+    })
+    .openapi({ type: 'string', enum: [...values] });
+
 const maxLimit = 10_000;
 
 export const RowsQuery = z.object({
@@ -69,12 +88,9 @@ export const RowsQuery = z.object({
     .optional()
     .openapi({ description: 'Columns to include, comma-separated, in that order.' }),
   sort: z.string().optional().openapi({ description: 'A column to sort by; prefix with - for descending.' }),
-  format: z
-    .enum(['json', 'csv'], { error: (issue) => `format must be json or csv; got "${String(issue.input)}".` })
-    .optional()
-    .openapi({
-      description: 'json (default) or csv (RFC 4180, header row). `Accept: text/csv` also selects CSV.',
-    }),
+  format: listedValue('format', ['json', 'csv']).optional().openapi({
+    description: 'json (default) or csv (RFC 4180, header row). `Accept: text/csv` also selects CSV.',
+  }),
   filter: z
     .record(z.string(), z.string(), { error: 'filter names a column in brackets: filter[column]=value.' })
     .optional()

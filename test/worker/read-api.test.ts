@@ -363,6 +363,19 @@ describe('CSV', () => {
     ]);
   });
 
+  it('takes format in any case, as filters take listed values', async () => {
+    const { request } = await seeded();
+    for (const format of ['CSV', 'Csv']) {
+      const res = await request(`/v1/datasets/test-items?format=${format}&limit=2`);
+      expect(res.status, format).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/csv');
+      // The canonical spelling leads on, so every spelling pages through the same representation.
+      expect(res.headers.get('link')).toContain('format=csv');
+    }
+    const json = await request('/v1/datasets/test-items?format=JSON');
+    expect(json.headers.get('content-type')).toBe('application/json');
+  });
+
   it('follows Accept: text/csv, pages and fields', async () => {
     const { request } = await seeded([tricky]);
     const res = await request('/v1/datasets/test-items?limit=2&fields=name,id', {
@@ -490,7 +503,7 @@ describe('bad requests', () => {
     [`/v1/datasets/${'a'.repeat(100)}`, 404, 'at most 64 characters'],
     ['/v1/datasets/test-items/versions/4294967296', 404, 'from 1 to 999999999'],
     ['/v1/datasets/test-items?filter=x', 400, 'filter[column]=value'],
-    ['/v1/datasets/test-items?format=CSV', 400, 'format must be json or csv; got "CSV".'],
+    ['/v1/datasets/test-items?format=XML', 400, 'format must be json or csv; got "XML".'],
     [
       '/v1/datasets/test-items?sort=active,-id',
       400,

@@ -28,7 +28,10 @@ describe('the deployed Worker', () => {
         Record<
           string,
           {
-            parameters?: { name: string; schema: { minimum?: number; maximum?: number } }[];
+            parameters?: {
+              name: string;
+              schema: { minimum?: number; maximum?: number; enum?: string[] };
+            }[];
             responses: Record<string, { headers?: Record<string, { required?: boolean }> }>;
           }
         >
@@ -55,6 +58,8 @@ describe('the deployed Worker', () => {
     };
     expect(bounds('/v1/datasets/{id}', 'limit')).toEqual([1, 10_000]);
     expect(bounds('/v1/datasets/{id}/versions/{n}', 'n')).toEqual([1, 999_999_999]);
+    const format = doc.paths['/v1/datasets/{id}']?.get?.parameters?.find((p) => p.name === 'format');
+    expect(format?.schema.enum).toEqual(['json', 'csv']);
     for (const status of ['200', '304']) {
       const headers = doc.paths['/v1/datasets/{id}/versions/{n}']?.get?.responses[status]?.headers ?? {};
       expect(Object.keys(headers), status).toEqual(['ETag', 'Cache-Control', 'Last-Modified', 'Cache-Tag']);
