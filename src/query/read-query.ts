@@ -42,6 +42,7 @@ function columnNamed(columns: readonly Column[], name: string, parameter: string
   const column = columns.find((c) => c.name === name);
   if (column) return column;
   const known = columns.map((c) => c.name).join(', ');
+  if (name === '') throw badParam(parameter, `${parameter} is missing a column name. Columns: ${known}.`);
   throw badParam(parameter, `Unknown column "${name}" in ${parameter}. Columns: ${known}.`);
 }
 

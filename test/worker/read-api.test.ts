@@ -516,6 +516,15 @@ describe('bad requests', () => {
     expect((await res.json<{ detail: string }>()).detail).toContain(detail);
   });
 
+  it.each(['?sort=', '?sort=-', '?filter[]=1'])('%s says a column name is missing', async (query) => {
+    const { request } = await seeded();
+    const res = await request(`/v1/datasets/test-items${query}`);
+    expect(res.status).toBe(400);
+    expect((await res.json<{ detail: string }>()).detail).toMatch(
+      /^(sort|filter\[\]) is missing a column name\. Columns: id, name, share, active\.$/,
+    );
+  });
+
   it('404s unknown and unpublished datasets with a detail', async () => {
     const { request } = testApp([testDataset, { ...testDataset, id: 'never-published' }]);
     const unknown = await request('/v1/datasets/no-such-thing');
