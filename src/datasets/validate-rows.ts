@@ -109,8 +109,9 @@ export function validateRows(def: DatasetDefinition, rows: readonly unknown[]): 
     }
     const unknown = Object.keys(input).filter((key) => !fields.includes(key));
     for (const key of unknown) {
-      const message = `unknown column ${JSON.stringify(key)}; the columns are ${fields.join(', ')}`;
-      problems.push({ row: index, column: key, message, value: echo(input[key]) });
+      const column = clipped(key);
+      const message = `unknown column ${JSON.stringify(column)}; the columns are ${fields.join(', ')}`;
+      problems.push({ row: index, column, message, value: echo(input[key]) });
     }
     // A cell holds one value; an object or array never reaches the coercions, which describe what they got.
     const notCells = fields.filter((field) => nested(input[field]));

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { clipped } from '../datasets/cell.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from './problem.ts';
 
@@ -6,7 +7,10 @@ import { problem } from './problem.ts';
 export const noQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
   const [first] = new URL(c.req.url).searchParams.keys();
   if (first !== undefined) {
-    throw problem(400, `${c.req.path} takes no query parameters; remove "${first}".`, { parameter: first });
+    const parameter = clipped(first);
+    throw problem(400, `${clipped(c.req.path)} takes no query parameters; remove "${parameter}".`, {
+      parameter,
+    });
   }
   await next();
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clipped } from '../datasets/cell.ts';
 import type { Column } from '../datasets/columns.ts';
 import { problem } from '../http/problem.ts';
 
@@ -38,12 +39,15 @@ const isoDate = z.iso.date();
 
 const badParam = (parameter: string, detail: string) => problem(400, detail, { parameter });
 
+/** How a message quotes what the caller sent: in quotes, cut short. */
+const quoted = (text: string) => JSON.stringify(clipped(text));
+
 function columnNamed(columns: readonly Column[], name: string, parameter: string): Column {
   const column = columns.find((c) => c.name === name);
   if (column) return column;
   const known = columns.map((c) => c.name).join(', ');
   if (name === '') throw badParam(parameter, `${parameter} is missing a column name. Columns: ${known}.`);
-  throw badParam(parameter, `Unknown column "${name}" in ${parameter}. Columns: ${known}.`);
+  throw badParam(parameter, `Unknown column ${quoted(name)} in ${parameter}. Columns: ${known}.`);
 }
 
 function typedFilterValue(column: Column, raw: string, parameter: string): Filter['value'] {
@@ -53,10 +57,13 @@ function typedFilterValue(column: Column, raw: string, parameter: string): Filte
     case 'integer': {
       const value = Number(raw);
       if (!decimalNumber.test(raw) || !Number.isFinite(value)) {
-        throw badParam(parameter, `${parameter} must be a number, like ${parameter}=42; got "${raw}".`);
+        throw badParam(parameter, `${parameter} must be a number, like ${parameter}=42; got ${quoted(raw)}.`);
       }
       if (column.type === 'integer' && !Number.isInteger(value)) {
-        throw badParam(parameter, `${parameter} must be a whole number, like ${parameter}=42; got "${raw}".`);
+        throw badParam(
+          parameter,
+          `${parameter} must be a whole number, like ${parameter}=42; got ${quoted(raw)}.`,
+        );
       }
       return value;
     }
@@ -64,7 +71,7 @@ function typedFilterValue(column: Column, raw: string, parameter: string): Filte
       // TRUE and FALSE are how a sheet shows them.
       const word = raw.toLowerCase();
       if (word === 'true' || word === 'false') return word === 'true';
-      throw badParam(parameter, `${parameter} must be true or false; got "${raw}".`);
+      throw badParam(parameter, `${parameter} must be true or false; got ${quoted(raw)}.`);
     }
     default:
       return typedText(column, raw, parameter);
@@ -79,12 +86,12 @@ function typedText(column: Column, raw: string, parameter: string): string {
   if (column.values) {
     const value = column.values.find((v) => v.toLowerCase() === raw.toLowerCase());
     if (value !== undefined) return value;
-    throw badParam(parameter, `${parameter} must be one of ${column.values.join(', ')}; got "${raw}".`);
+    throw badParam(parameter, `${parameter} must be one of ${column.values.join(', ')}; got ${quoted(raw)}.`);
   }
   if (column.format === 'date' && !isoDate.safeParse(raw).success) {
     throw badParam(
       parameter,
-      `${parameter} must be a date that exists, as YYYY-MM-DD, like 2024-01-08; got "${raw}".`,
+      `${parameter} must be a date that exists, as YYYY-MM-DD, like 2024-01-08; got ${quoted(raw)}.`,
     );
   }
   return raw;
@@ -104,16 +111,19 @@ export function resolveReadQuery(
   const seen = new Set<string>();
   const filters: Filter[] = [];
   for (const [name, value] of raw) {
-    if (seen.has(name)) throw badParam(name, `The query parameter "${name}" is given more than once.`);
+    // Every message names the parameter: a long one is cut short there.
+    const parameter = clipped(name);
+    if (seen.has(name))
+      throw badParam(parameter, `The query parameter "${parameter}" is given more than once.`);
     seen.add(name);
     const filter = filterParam.exec(name);
     if (filter) {
-      const column = columnNamed(columns, filter[1] ?? '', name);
-      filters.push({ column, value: typedFilterValue(column, value, name) });
+      const column = columnNamed(columns, filter[1] ?? '', parameter);
+      filters.push({ column, value: typedFilterValue(column, value, parameter) });
     } else if (!scalarParams.includes(name)) {
       throw badParam(
-        name,
-        `Unknown query parameter "${name}". Use limit, offset, fields, sort, format or filter[column].`,
+        parameter,
+        `Unknown query parameter "${parameter}". Use limit, offset, fields, sort, format or filter[column].`,
       );
     }
   }
@@ -122,7 +132,7 @@ export function resolveReadQuery(
   if (fieldNames?.some((f) => f === ''))
     throw badParam('fields', 'fields lists column names separated by commas.');
   const repeated = fieldNames?.find((f, i) => fieldNames.indexOf(f) !== i);
-  if (repeated) throw badParam('fields', `fields names "${repeated}" twice; list each column once.`);
+  if (repeated) throw badParam('fields', `fields names ${quoted(repeated)} twice; list each column once.`);
   const fields = fieldNames?.map((f) => columnNamed(columns, f, 'fields'));
 
   let sort: ReadQuery['sort'];
@@ -133,7 +143,7 @@ export function resolveReadQuery(
     );
   }
   if (params.sort?.includes(',')) {
-    throw badParam('sort', `sort takes one column, like sort=-year; got "${params.sort}".`);
+    throw badParam('sort', `sort takes one column, like sort=-year; got ${quoted(params.sort)}.`);
   }
   if (params.sort !== undefined) {
     const descending = params.sort.startsWith('-');

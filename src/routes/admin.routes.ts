@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { clipped } from '../datasets/cell.ts';
 import { adminAuth } from '../http/admin-auth.ts';
 import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
 import { noQuery } from '../http/no-query.ts';
@@ -44,7 +45,7 @@ const Source = z
  */
 const bodyError = (members: string) => (issue: { code?: string; keys?: string[] }) => {
   if (issue.code === 'unrecognized_keys')
-    return `unknown member ${(issue.keys ?? []).map((key) => JSON.stringify(key)).join(', ')}; the members are ${members}`;
+    return `unknown member ${clipped((issue.keys ?? []).map((key) => JSON.stringify(key)).join(', '))}; the members are ${members}`;
   if (issue.code === 'invalid_type') return `The request body must be a JSON object with ${members}.`;
   return undefined;
 };

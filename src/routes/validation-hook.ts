@@ -1,4 +1,5 @@
 import type { Hook } from '@hono/zod-openapi';
+import { clipped } from '../datasets/cell.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from '../http/problem.ts';
 
@@ -18,16 +19,18 @@ export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result,
   if (result.target === 'param') throw problem(404, `Nothing is found at this path: ${message}`);
   if (result.target === 'query') {
     const name = path[0] ?? 'query';
+    const parameter = clipped(name);
     if (new URL(c.req.url).searchParams.getAll(name).length > 1) {
-      throw problem(400, `The query parameter "${name}" is given more than once.`, { parameter: name });
+      throw problem(400, `The query parameter "${parameter}" is given more than once.`, { parameter });
     }
     // The schemas' own messages already start with the parameter's name.
-    const detail = message.startsWith(name) ? message : `${name}: ${message}`;
-    throw problem(400, detail, { parameter: name });
+    const detail = message.startsWith(name) ? message : `${parameter}: ${message}`;
+    throw problem(400, clipped(detail, 1000), { parameter });
   }
   // An unknown member is at fault itself, so the pointer names it rather than the object holding it.
   const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
-  const pointer = `/${[...path, ...keys.slice(0, 1)].map(escapePointer).join('/')}`;
-  const where = path.length > 0 ? path.join('.') : 'The request body';
-  throw problem(400, message.startsWith(where) ? message : `${where}: ${message}`, { pointer });
+  const pointer = clipped(`/${[...path, ...keys.slice(0, 1)].map(escapePointer).join('/')}`);
+  const where = path.length > 0 ? clipped(path.join('.')) : 'The request body';
+  const detail = message.startsWith(where) ? message : `${where}: ${message}`;
+  throw problem(400, clipped(detail, 1000), { pointer });
 };

@@ -525,6 +525,28 @@ describe('bad requests', () => {
     );
   });
 
+  it('quotes a long parameter, name or value only as a short excerpt', async () => {
+    const { request } = await seeded();
+    const long = (c: string) => c.repeat(32_000);
+    const paths = [
+      `/v1/datasets/test-items?${long('x')}=1`,
+      `/v1/datasets/test-items?${long('x')}=1&${long('x')}=2`,
+      `/v1/datasets/test-items?fields=${long('y')}`,
+      `/v1/datasets/test-items?sort=-${long('y')}`,
+      `/v1/datasets/test-items?filter[${long('z')}]=1`,
+      `/v1/datasets/test-items?filter[id]=${long('9')}x`,
+      `/v1/datasets/test-items?format=${long('c')}`,
+      `/v1/datasets?${long('x')}=1`,
+    ];
+    for (const path of paths) {
+      const res = await request(path);
+      expect(res.status, path.slice(0, 40)).toBe(400);
+      const text = await res.text();
+      expect(text.length, path.slice(0, 40)).toBeLessThan(2_000);
+      expect(text, path.slice(0, 40)).toContain('characters)');
+    }
+  });
+
   it('404s unknown and unpublished datasets with a detail', async () => {
     const { request } = testApp([testDataset, { ...testDataset, id: 'never-published' }]);
     const unknown = await request('/v1/datasets/no-such-thing');

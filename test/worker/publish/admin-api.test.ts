@@ -370,6 +370,12 @@ describe('PUT /admin/v1/datasets/:id', () => {
       /unknown member "basVersion"; the members are rows, source, baseVersion, force/,
     );
     expect(misspelt.pointer).toBe('/basVersion');
+    const long = await client.put('members', { rows: items(2), ['k'.repeat(32_000)]: true });
+    expect(long.status).toBe(400);
+    expect((await long.text()).length).toBeLessThan(2_000);
+    const longColumn = await client.put('members', { rows: [{ ...items(1)[0], ['c'.repeat(32_000)]: 1 }] });
+    expect(longColumn.status).toBe(422);
+    expect((await longColumn.text()).length).toBeLessThan(2_000);
     const odd = await expectProblem(await client.put('members', { rows: items(2), 'a/b~c': true }), 400);
     expect(odd.pointer).toBe('/a~1b~0c');
     await expectProblem(await client.put('members', { rows: items(2), froce: true }), 400, /"froce"/);
