@@ -35,7 +35,7 @@ const publicCors = cors({
   origin: '*',
   allowMethods: ['GET', 'HEAD', 'OPTIONS'],
   // Link carries a CSV page's next page, which has no envelope to carry it.
-  exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Server-Timing'],
+  exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Disposition', 'Server-Timing'],
   maxAge: 86_400,
 });
 

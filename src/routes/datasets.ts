@@ -108,6 +108,13 @@ async function serveRows(
   if (!(body instanceof ReadableStream)) keepResponse(c, lifetime);
   const sent = body instanceof Uint8Array ? bytesBody(body) : body;
   const response = c.body(sent as ReadableStream, 200, { ...headers, 'content-type': contentType });
+  // A browser saves the CSV under a name that says which dataset and version it holds.
+  if (query.format === 'csv') {
+    response.headers.set(
+      'content-disposition',
+      `attachment; filename="${meta.dataset}-v${meta.version}.csv"`,
+    );
+  }
   // A CSV page has no envelope, so the next page is also announced the RFC 8288 way.
   if (next) response.headers.set('link', `<${next}>; rel="next"`);
   return response;

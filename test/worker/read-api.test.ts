@@ -376,6 +376,20 @@ describe('CSV', () => {
     expect(json.headers.get('content-type')).toBe('application/json');
   });
 
+  it('names the file after the dataset and version, for the latest and a numbered version', async () => {
+    const { request } = await seeded([items(3), items(4)]);
+    for (const path of ['/v1/datasets/test-items?format=csv', '/v1/datasets/test-items/versions/2?limit=1']) {
+      const res = await request(path, { headers: { accept: 'text/csv' } });
+      expect(res.headers.get('content-disposition'), path).toBe('attachment; filename="test-items-v2.csv"');
+    }
+    const old = await request('/v1/datasets/test-items/versions/1?format=csv');
+    expect(old.headers.get('content-disposition')).toBe('attachment; filename="test-items-v1.csv"');
+    // Kept with the response: the isolate's copy carries it too.
+    const again = await request('/v1/datasets/test-items/versions/1?format=csv');
+    expect(again.headers.get('content-disposition')).toBe('attachment; filename="test-items-v1.csv"');
+    expect((await request('/v1/datasets/test-items')).headers.get('content-disposition')).toBeNull();
+  });
+
   it('follows Accept: text/csv, pages and fields', async () => {
     const { request } = await seeded([tricky]);
     const res = await request('/v1/datasets/test-items?limit=2&fields=name,id', {
