@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clipped } from '../datasets/cell.ts';
 import type { Column } from '../datasets/columns.ts';
-import { problem } from '../http/problem.ts';
+import { badParam, givenMoreThanOnce } from './param-problem.ts';
 
 export type Format = 'json' | 'csv';
 
@@ -36,8 +36,6 @@ const decimalNumber = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** The same check as the date columns' own schema: 2024-02-30 is no date. */
 const isoDate = z.iso.date();
-
-const badParam = (parameter: string, detail: string) => problem(400, detail, { parameter });
 
 /** How a message quotes what the caller sent: in quotes, cut short. */
 const quoted = (text: string) => JSON.stringify(clipped(text));
@@ -113,8 +111,7 @@ export function resolveReadQuery(
   for (const [name, value] of raw) {
     // Every message names the parameter: a long one is cut short there.
     const parameter = clipped(name);
-    if (seen.has(name))
-      throw badParam(parameter, `The query parameter "${parameter}" is given more than once.`);
+    if (seen.has(name)) throw givenMoreThanOnce(name);
     seen.add(name);
     const filter = filterParam.exec(name);
     if (filter) {

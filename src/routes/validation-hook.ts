@@ -2,6 +2,7 @@ import type { Hook } from '@hono/zod-openapi';
 import { clipped } from '../datasets/cell.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from '../http/problem.ts';
+import { badParam, givenMoreThanOnce } from '../query/param-problem.ts';
 
 /**
  * Turns a failed Zod check of a request into a problem that names what to fix: a malformed path
@@ -19,13 +20,10 @@ export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result,
   if (result.target === 'param') throw problem(404, `Nothing is found at this path: ${message}`);
   if (result.target === 'query') {
     const name = path[0] ?? 'query';
-    const parameter = clipped(name);
-    if (new URL(c.req.url).searchParams.getAll(name).length > 1) {
-      throw problem(400, `The query parameter "${parameter}" is given more than once.`, { parameter });
-    }
+    if (new URL(c.req.url).searchParams.getAll(name).length > 1) throw givenMoreThanOnce(name);
     // The schemas' own messages already start with the parameter's name.
-    const detail = message.startsWith(name) ? message : `${parameter}: ${message}`;
-    throw problem(400, clipped(detail, 1000), { parameter });
+    const detail = message.startsWith(name) ? message : `${clipped(name)}: ${message}`;
+    throw badParam(name, clipped(detail, 1000));
   }
   // An unknown member is at fault itself, so the pointer names it rather than the object holding it.
   const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];

@@ -539,6 +539,19 @@ describe('bad requests', () => {
     );
   });
 
+  it('says a repeat the same way whichever check finds it', async () => {
+    const { request } = await seeded();
+    // limit fails the route's Zod contract; filter[id] passes it and fails the column checks.
+    for (const name of ['limit', 'filter[id]']) {
+      const res = await request(`/v1/datasets/test-items?${name}=1&${name}=2`);
+      expect(await res.json()).toMatchObject({
+        status: 400,
+        parameter: name,
+        detail: `The query parameter "${name}" is given more than once.`,
+      });
+    }
+  });
+
   it('quotes a long parameter, name or value only as a short excerpt', async () => {
     const { request } = await seeded();
     const long = (c: string) => c.repeat(32_000);
