@@ -1,21 +1,21 @@
-import { z } from 'zod';
 import { clipped } from '../datasets/cell.ts';
 import type { Column } from '../datasets/columns.ts';
+import { type Filter, parseFilter } from './filters.ts';
 import { badParam, givenMoreThanOnce } from './param-problem.ts';
+import { canonicalQuery } from './query-string.ts';
+import { parseSearch, type Search } from './search.ts';
 
-export type Format = 'json' | 'csv';
-
-export interface Filter {
-  column: Column;
-  /** The value to match, already typed like the column; null matches empty cells. */
-  value: string | number | boolean | null;
-}
+export const formats = ['json', 'csv', 'ndjson'] as const;
+export type Format = (typeof formats)[number];
 
 export interface ReadQuery {
   format: Format;
   fields?: Column[];
   sort?: { column: Column; descending: boolean };
   filters: Filter[];
+  /** `q`, as given and parsed. */
+  search?: Search & { q: string };
+  facets: Column[];
   limit?: number;
   offset: number;
 }
@@ -27,15 +27,13 @@ export interface ValidatedParams {
   fields?: string;
   sort?: string;
   format?: Format;
+  q?: string;
+  facet?: string | string[];
 }
 
-const scalarParams = ['limit', 'offset', 'fields', 'sort', 'format'];
-const filterParam = /^filter\[([^\]]*)\]$/;
-/** Numbers as JSON writes them (no hex, no padding), so a filter matches what the rows show. */
-const decimalNumber = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
-
-/** The same check as the date columns' own schema: 2024-02-30 is no date. */
-const isoDate = z.iso.date();
+const scalarParams = ['limit', 'offset', 'fields', 'sort', 'format', 'q'];
+/** `filter[column]` or `filter[column][op]`. */
+const filterParam = /^filter\[([^\]]*)\](?:\[([^\]]*)\])?$/;
 
 /** How a message quotes what the caller sent: in quotes, cut short. */
 const quoted = (text: string) => JSON.stringify(clipped(text));
@@ -48,56 +46,58 @@ function columnNamed(columns: readonly Column[], name: string, parameter: string
   throw badParam(parameter, `Unknown column ${quoted(name)} in ${parameter}. Columns: ${known}.`);
 }
 
-function typedFilterValue(column: Column, raw: string, parameter: string): Filter['value'] {
-  if (raw === '') return null;
-  switch (column.type) {
-    case 'number':
-    case 'integer': {
-      const value = Number(raw);
-      if (!decimalNumber.test(raw) || !Number.isFinite(value)) {
-        throw badParam(parameter, `${parameter} must be a number, like ${parameter}=42; got ${quoted(raw)}.`);
-      }
-      if (column.type === 'integer' && !Number.isInteger(value)) {
-        throw badParam(
-          parameter,
-          `${parameter} must be a whole number, like ${parameter}=42; got ${quoted(raw)}.`,
-        );
-      }
-      return value;
-    }
-    case 'boolean': {
-      // TRUE and FALSE are how a sheet shows them.
-      const word = raw.toLowerCase();
-      if (word === 'true' || word === 'false') return word === 'true';
-      throw badParam(parameter, `${parameter} must be true or false; got ${quoted(raw)}.`);
-    }
-    default:
-      return typedText(column, raw, parameter);
-  }
+/** A comma-separated list of columns, each named once. */
+function columnList(columns: readonly Column[], names: string[], parameter: string): Column[] {
+  if (names.some((f) => f === ''))
+    throw badParam(parameter, `${parameter} lists column names separated by commas.`);
+  const repeated = names.find((f, i) => names.indexOf(f) !== i);
+  if (repeated)
+    throw badParam(parameter, `${parameter} names ${quoted(repeated)} twice; list each column once.`);
+  return names.map((f) => columnNamed(columns, f, parameter));
 }
 
-/**
- * A value a text column could never hold would match nothing, silently: a 400 says what it can hold.
- * Listed values match whatever their case, as the sheet accepts them.
- */
-function typedText(column: Column, raw: string, parameter: string): string {
-  if (column.values) {
-    const value = column.values.find((v) => v.toLowerCase() === raw.toLowerCase());
-    if (value !== undefined) return value;
-    throw badParam(parameter, `${parameter} must be one of ${column.values.join(', ')}; got ${quoted(raw)}.`);
+function facetsOf(
+  columns: readonly Column[],
+  names: string[],
+  facetable: ReadonlySet<string>,
+  format: Format,
+): Column[] {
+  if (names.length === 0) return [];
+  if (format !== 'json') {
+    throw badParam('facet', `Facets come in the JSON envelope; ask for format=json, not ${format}.`);
   }
-  if (column.format === 'date' && !isoDate.safeParse(raw).success) {
+  const facets = columnList(columns, names, 'facet');
+  const refused = facets.find((c) => !facetable.has(c.name));
+  if (refused) {
+    const takes = columns.filter((c) => facetable.has(c.name)).map((c) => c.name);
     throw badParam(
-      parameter,
-      `${parameter} must be a date that exists, as YYYY-MM-DD, like 2024-01-08; got ${quoted(raw)}.`,
+      'facet',
+      `facet counts columns of listed values, true/false, years or short text; ${refused.name} is none of these. ` +
+        (takes.length > 0 ? `This dataset's are: ${takes.join(', ')}.` : 'This dataset has none.'),
     );
   }
-  return raw;
+  return facets;
+}
+
+function sortOf(columns: readonly Column[], sort: string | undefined): ReadQuery['sort'] {
+  if (sort === undefined) return undefined;
+  if (sort.startsWith(' ')) {
+    throw badParam(
+      'sort',
+      'sort=+column arrives as a space: a + in a URL means one. For ascending order give the column alone.',
+    );
+  }
+  if (sort.includes(',')) {
+    throw badParam('sort', `sort takes one column, like sort=-year; got ${quoted(sort)}.`);
+  }
+  const descending = sort.startsWith('-');
+  return { column: columnNamed(columns, descending ? sort.slice(1) : sort, 'sort'), descending };
 }
 
 /**
- * Checks what the Zod contract cannot: that every parameter is known and given once, and that
- * `fields`, `sort` and `filter[…]` name columns of this version with values of the right type.
+ * Checks what the Zod contract cannot: that every parameter is known and given once (`facet` may
+ * repeat), and that `fields`, `sort`, `facet` and `filter[…]` name columns of this version with
+ * operators and values that fit them.
  */
 export function resolveReadQuery(
   params: ValidatedParams,
@@ -105,10 +105,17 @@ export function resolveReadQuery(
   columns: readonly Column[],
   /** The format content negotiation chose, used when `format` is not given. */
   negotiated: Format,
+  /** The columns `facet` takes (src/query/facets.ts). */
+  facetable: ReadonlySet<string>,
 ): ReadQuery {
   const seen = new Set<string>();
   const filters: Filter[] = [];
+  const facetNames: string[] = [];
   for (const [name, value] of raw) {
+    if (name === 'facet') {
+      facetNames.push(...value.split(',').map((f) => f.trim()));
+      continue;
+    }
     // Every message names the parameter: a long one is cut short there.
     const parameter = clipped(name);
     if (seen.has(name)) throw givenMoreThanOnce(name);
@@ -116,64 +123,42 @@ export function resolveReadQuery(
     const filter = filterParam.exec(name);
     if (filter) {
       const column = columnNamed(columns, filter[1] ?? '', parameter);
-      filters.push({ column, value: typedFilterValue(column, value, parameter) });
+      filters.push(parseFilter(column, filter[2], value, parameter));
     } else if (!scalarParams.includes(name)) {
       throw badParam(
         parameter,
-        `Unknown query parameter "${parameter}". Use limit, offset, fields, sort, format or filter[column].`,
+        `Unknown query parameter "${parameter}". Use limit, offset, fields, sort, format, q, facet, filter[column] or filter[column][op].`,
       );
     }
   }
 
-  const fieldNames = params.fields?.split(',').map((f) => f.trim());
-  if (fieldNames?.some((f) => f === ''))
-    throw badParam('fields', 'fields lists column names separated by commas.');
-  const repeated = fieldNames?.find((f, i) => fieldNames.indexOf(f) !== i);
-  if (repeated) throw badParam('fields', `fields names ${quoted(repeated)} twice; list each column once.`);
-  const fields = fieldNames?.map((f) => columnNamed(columns, f, 'fields'));
-
-  let sort: ReadQuery['sort'];
-  if (params.sort?.startsWith(' ')) {
-    throw badParam(
-      'sort',
-      'sort=+column arrives as a space: a + in a URL means one. For ascending order give the column alone.',
-    );
-  }
-  if (params.sort?.includes(',')) {
-    throw badParam('sort', `sort takes one column, like sort=-year; got ${quoted(params.sort)}.`);
-  }
-  if (params.sort !== undefined) {
-    const descending = params.sort.startsWith('-');
-    sort = {
-      column: columnNamed(columns, descending ? params.sort.slice(1) : params.sort, 'sort'),
-      descending,
-    };
-  }
-
+  const format = params.format ?? negotiated;
+  const fields = params.fields?.split(',').map((f) => f.trim());
+  const sort = sortOf(columns, params.sort);
+  const search = params.q === undefined ? undefined : { q: params.q, ...parseSearch(params.q) };
   return {
-    format: params.format ?? negotiated,
-    ...(fields && { fields }),
+    format,
+    ...(fields && { fields: columnList(columns, fields, 'fields') }),
     ...(sort && { sort }),
     filters,
+    ...(search && { search }),
+    facets: facetsOf(columns, facetNames, facetable, format),
     ...(params.limit !== undefined && { limit: params.limit }),
     offset: params.offset ?? 0,
   };
 }
 
-/** Whether rows can be served as stored, without parsing any of them. */
-export function isPlain(query: ReadQuery): boolean {
-  return !query.fields && !query.sort && query.filters.length === 0;
+/** Whether rows are selected by content (filters or `q`): then the answer says how many match. */
+export function isFiltered(query: ReadQuery): boolean {
+  return query.filters.length > 0 || query.search !== undefined;
 }
 
-/** A canonical description of the representation, for the ETag and the `next` link. */
+/** Whether the answer depends on every row (not only the slice asked for): filters, sort, facets. */
+export function looksAtEveryRow(query: ReadQuery): boolean {
+  return query.sort !== undefined || isFiltered(query) || query.facets.length > 0;
+}
+
+/** A canonical description of the representation, for the ETag. */
 export function representationKey(route: string, query: ReadQuery): string {
-  return [
-    route,
-    query.format,
-    query.fields?.map((c) => c.name).join(',') ?? '*',
-    query.sort ? `${query.sort.descending ? '-' : ''}${query.sort.column.name}` : '',
-    query.filters.map((f) => `${f.column.name}=${JSON.stringify(f.value)}`).join('&'),
-    query.limit ?? '',
-    query.offset,
-  ].join('|');
+  return [route, query.format, canonicalQuery(query)].join('|');
 }

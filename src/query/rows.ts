@@ -1,22 +1,33 @@
-import type { Row } from '../datasets/types.ts';
-import type { Filter, ReadQuery } from './read-query.ts';
+import type { CellValue, Row } from '../datasets/types.ts';
+import { cellMatches } from './filters.ts';
+import type { ReadQuery } from './read-query.ts';
+import { lineMayMatchSearch, rowMatchesSearch } from './search.ts';
+import { storedCellReader } from './stored-cell.ts';
 
-export function matchesAll(row: Row, filters: readonly Filter[]): boolean {
-  return filters.every(({ column, value }) => (row[column.name] ?? null) === value);
+/**
+ * Whether a stored row line matches the query's filters and search. Filters read only their own
+ * cells; the search looks at the folded line first and parses only the rows that may match.
+ */
+export function linePredicate(query: ReadQuery): (line: string) => boolean {
+  const checks = query.filters.map((filter) => {
+    const read = storedCellReader(filter.column.name);
+    return (line: string) => cellMatches(filter, read(line));
+  });
+  const { search } = query;
+  if (search) {
+    checks.push(
+      (line) => lineMayMatchSearch(line, search) && rowMatchesSearch(JSON.parse(line) as Row, search),
+    );
+  }
+  return (line) => checks.every((check) => check(line));
 }
 
-/** Nulls sort last either way; otherwise numbers numerically and text by UTF-16 code unit (not locale), stably. */
-export function rowComparator(sort: NonNullable<ReadQuery['sort']>): (a: Row, b: Row) => number {
-  const name = sort.column.name;
-  const direction = sort.descending ? -1 : 1;
-  return (a, b) => {
-    const x = a[name] ?? null;
-    const y = b[name] ?? null;
-    if (x === y) return 0;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return (x < y ? -1 : 1) * direction;
-  };
+/** Nulls sort last either way; otherwise numbers numerically and text by UTF-16 code unit (not locale). */
+export function compareCells(x: CellValue, y: CellValue, descending: boolean): number {
+  if (x === y) return 0;
+  if (x === null) return 1;
+  if (y === null) return -1;
+  return (x < y ? -1 : 1) * (descending ? -1 : 1);
 }
 
 export function project(row: Row, fields: ReadQuery['fields']): Row {

@@ -1,12 +1,14 @@
 import type { Row } from '../datasets/types.ts';
-import type { ReadQuery } from '../query/read-query.ts';
-import { isPlain } from '../query/read-query.ts';
+import type { FacetCounts } from '../query/facets.ts';
+import type { Format, ReadQuery } from '../query/read-query.ts';
+import { looksAtEveryRow } from '../query/read-query.ts';
+import { project } from '../query/rows.ts';
 import { rowSeparator } from '../store/pages.ts';
 import type { DatasetReader } from '../store/reader.ts';
 import type { VersionMeta } from '../store/records.ts';
 import { coalesced, fixedLengthBody, streamOf } from './byte-stream.ts';
 import { csvChunk } from './csv.ts';
-import { gone, selectedRows, storedLines } from './selected-rows.ts';
+import { gone, matchingLines, storedLines, survey } from './selected-rows.ts';
 
 interface Envelope {
   dataset: string;
@@ -23,7 +25,15 @@ interface RowsBody {
   contentType: string;
   /** The next page's link, when this is a page and more rows follow. */
   next?: string;
+  /** Rows matching the filters and search, when the query has any. */
+  matchCount?: number;
 }
+
+export const contentTypes: Record<Format, string> = {
+  json: 'application/json',
+  csv: 'text/csv; charset=utf-8; header=present',
+  ndjson: 'application/x-ndjson',
+};
 
 const encoder = new TextEncoder();
 const csvBatch = 1_000;
@@ -31,7 +41,7 @@ const maxBufferedBytes = 4 * 1024 * 1024;
 const streamWriteBytes = 1024 * 1024;
 
 /** The envelope's members, then `data` last, so metadata arrives before a long array of rows. */
-function jsonParts(envelope: Envelope): [string, string] {
+function jsonParts(envelope: object): [string, string] {
   const members = JSON.stringify(envelope);
   return [`${members.slice(0, -1)},"data":[\n`, '\n]}\n'];
 }
@@ -52,11 +62,20 @@ async function* storedPages(reader: DatasetReader, meta: VersionMeta): AsyncGene
   }
 }
 
-async function* csvChunks(rows: AsyncIterable<Row>, columns: string[]): AsyncGenerator<string> {
+/** A stored line as the answer shows it: as stored, or only the fields asked for. */
+function reshaped(fields: ReadQuery['fields']): (line: string) => string {
+  return fields ? (line) => JSON.stringify(project(JSON.parse(line) as Row, fields)) : (line) => line;
+}
+
+async function* csvChunks(
+  lines: AsyncIterable<string> | Iterable<string>,
+  query: ReadQuery,
+  columns: string[],
+) {
   let batch: Row[] = [];
   let first = true;
-  for await (const row of rows) {
-    batch.push(row);
+  for await (const line of lines) {
+    batch.push(project(JSON.parse(line) as Row, query.fields));
     if (batch.length === csvBatch) {
       yield csvChunk(batch, columns, first);
       batch = [];
@@ -66,21 +85,60 @@ async function* csvChunks(rows: AsyncIterable<Row>, columns: string[]): AsyncGen
   if (batch.length > 0 || first) yield csvChunk(batch, columns, first);
 }
 
-async function* jsonChunks(envelope: Envelope, rows: AsyncIterable<Row>): AsyncGenerator<string> {
+async function* jsonChunks(
+  envelope: object,
+  lines: AsyncIterable<string> | Iterable<string>,
+  query: ReadQuery,
+) {
   const [open, close] = jsonParts(envelope);
+  const shape = reshaped(query.fields);
   yield open;
   let first = true;
-  for await (const row of rows) {
-    yield (first ? '' : rowSeparator) + JSON.stringify(row);
+  for await (const line of lines) {
+    yield (first ? '' : rowSeparator) + shape(line);
     first = false;
   }
   yield close;
 }
 
+async function* ndjsonChunks(lines: AsyncIterable<string> | Iterable<string>, query: ReadQuery) {
+  const shape = reshaped(query.fields);
+  for await (const line of lines) yield `${shape(line)}\n`;
+}
+
+/** The selected lines rendered in the query's format, as chunks of text. */
+function rendered(
+  envelope: object,
+  lines: AsyncIterable<string> | Iterable<string>,
+  query: ReadQuery,
+  columns: string[],
+): AsyncGenerator<string> {
+  if (query.format === 'csv') return csvChunks(lines, query, columns);
+  if (query.format === 'ndjson') return ndjsonChunks(lines, query);
+  return jsonChunks(envelope, lines, query);
+}
+
+/** The envelope of a selection: matches and facets before the links. */
+function withSelection(
+  envelope: Envelope,
+  next: string | undefined,
+  matchCount?: number,
+  facets?: FacetCounts,
+) {
+  const { links, ...head } = envelope;
+  return {
+    ...head,
+    ...(matchCount !== undefined && { matchCount }),
+    ...facets,
+    links: next ? { ...links, next } : links,
+  };
+}
+
 /**
  * Renders the rows a query selects. Whole versions stream from stored pages (as stored bytes when
- * nothing reshapes them); a page (`limit`) is gathered first, one row past the end, to know whether
- * `links.next` exists.
+ * nothing reshapes them); a page (`limit`) of stored rows is gathered first, one row past the end, to
+ * know whether `links.next` exists. Filters, search, sort and facets look at every row once
+ * (`survey`), which also counts the matches.
  */
 export async function rowsBody(
   reader: DatasetReader,
@@ -90,37 +148,46 @@ export async function rowsBody(
   nextLink: () => string,
 ): Promise<RowsBody> {
   const columns = (query.fields ?? meta.columns).map((c) => c.name);
-  const contentType = query.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/json';
-
-  if (query.limit !== undefined) {
-    const peek = { ...query, limit: query.limit + 1 };
-    const plainJson = query.format === 'json' && isPlain(query);
-    const end = Math.min(meta.rowCount, peek.offset + peek.limit);
-    const page: (string | Row)[] = plainJson
-      ? await collect(storedLines(reader, meta, query.offset, end))
-      : await collect(selectedRows(reader, meta, peek));
-    const hasNext = page.length > query.limit;
-    if (hasNext) page.pop();
-    const next = hasNext ? nextLink() : undefined;
-    const links = next ? { ...envelope.links, next } : envelope.links;
-    if (query.format === 'csv') return { body: csvChunk(page as Row[], columns, true), contentType, next };
-    const [open, close] = jsonParts({ ...envelope, links });
-    const lines = plainJson ? (page as string[]) : (page as Row[]).map((row) => JSON.stringify(row));
-    return { body: open + lines.join(rowSeparator) + close, contentType, next };
-  }
-
+  const contentType = contentTypes[query.format];
   // Up to a few MB a whole body is built once in memory, which the isolate's response cache can
   // keep; beyond that it streams page by page and is never held whole.
   const storedBytes =
     meta.pageBytes.reduce((n, b) => n + b, 0) + rowSeparator.length * Math.max(0, meta.pageBytes.length - 1);
   const buffered = storedBytes <= maxBufferedBytes;
-  const whole = (chunks: AsyncIterable<string>) => (buffered ? joined(chunks) : streamOf(chunks));
+  const whole = async (chunks: AsyncIterable<string>) => (buffered ? joined(chunks) : streamOf(chunks));
 
-  if (query.format === 'csv')
-    return { body: await whole(csvChunks(selectedRows(reader, meta, query), columns)), contentType };
+  if (looksAtEveryRow(query)) {
+    const selection = await survey(reader, meta, query);
+    const more = query.limit !== undefined && query.offset + query.limit < selection.total;
+    const next = more ? nextLink() : undefined;
+    const full = withSelection(envelope, next, selection.matchCount, selection.facets);
+    const lines = selection.lines ?? matchingLines(reader, meta, query);
+    const chunks = rendered(full, lines, query, columns);
+    const body = selection.lines ? await joined(chunks) : streamOf(chunks);
+    return {
+      body,
+      contentType,
+      ...(next && { next }),
+      ...(selection.matchCount !== undefined && { matchCount: selection.matchCount }),
+    };
+  }
+
+  if (query.limit !== undefined) {
+    const end = Math.min(meta.rowCount, query.offset + query.limit + 1);
+    const page = await collect(storedLines(reader, meta, query.offset, end));
+    const hasNext = page.length > query.limit;
+    if (hasNext) page.pop();
+    const next = hasNext ? nextLink() : undefined;
+    const body = await joined(rendered(withSelection(envelope, next), page, query, columns));
+    return { body, contentType, ...(next && { next }) };
+  }
+
   // Stored bytes serve a whole version only; an offset (even without a limit) reshapes it.
-  if (!isPlain(query) || query.offset > 0) {
-    return { body: await whole(jsonChunks(envelope, selectedRows(reader, meta, query))), contentType };
+  if (query.format !== 'json' || query.offset > 0 || query.fields) {
+    return {
+      body: await whole(rendered(envelope, storedLines(reader, meta, query.offset), query, columns)),
+      contentType,
+    };
   }
   const [open, close] = jsonParts(envelope).map((part) => encoder.encode(part)) as [Uint8Array, Uint8Array];
   async function* rows() {

@@ -1,7 +1,9 @@
-import type { Row } from '../datasets/types.ts';
+import type { CellValue, Row } from '../datasets/types.ts';
 import { problem } from '../http/problem.ts';
-import { isPlain, type ReadQuery } from '../query/read-query.ts';
-import { matchesAll, project, rowComparator } from '../query/rows.ts';
+import { type FacetCounts, facetCounter } from '../query/facets.ts';
+import { isFiltered, looksAtEveryRow, type ReadQuery } from '../query/read-query.ts';
+import { compareCells, linePredicate, project } from '../query/rows.ts';
+import { storedCellReader } from '../query/stored-cell.ts';
 import { pageOf } from '../store/pages.ts';
 import type { DatasetReader } from '../store/reader.ts';
 import type { VersionMeta } from '../store/records.ts';
@@ -31,37 +33,86 @@ export function gone(meta: Pick<VersionMeta, 'dataset' | 'version'>) {
   );
 }
 
+/** Most characters of selected lines held at once; past it, a selection is streamed in a second pass. */
+const maxHeldChars = 4 * 1024 * 1024;
+
+export interface Selection {
+  /** Rows that match the filters and search, when the query has any. */
+  matchCount?: number;
+  /** Rows in the order asked, before `offset` and `limit`. */
+  total: number;
+  facets?: FacetCounts;
+  /**
+   * The selected lines as stored, in order; absent when they were too many to hold, and then
+   * `matchingLines` yields them again.
+   */
+  lines?: string[];
+}
+
 /**
- * The rows a query asks for, in order, already projected. Without a sort, rows flow page by page;
- * a sort has to see every matching row first.
+ * One pass over every stored row: counts the matches and their facets, keeps the page asked for (a
+ * sort keeps every match, with its sort cell read from the line). Rows that do not match are never
+ * parsed.
  */
+export async function survey(reader: DatasetReader, meta: VersionMeta, query: ReadQuery): Promise<Selection> {
+  const matches = isFiltered(query) ? linePredicate(query) : () => true;
+  const counter = query.facets.length > 0 ? facetCounter(query.facets) : undefined;
+  const end = query.limit === undefined ? Infinity : query.offset + query.limit;
+  const sortCell = query.sort ? storedCellReader(query.sort.column.name) : undefined;
+  const sortable: { cell: CellValue; line: string }[] = [];
+  let lines: string[] | undefined = [];
+  let held = 0;
+  let total = 0;
+  for await (const line of storedLines(reader, meta)) {
+    if (!matches(line)) continue;
+    counter?.add(line);
+    if (sortCell) sortable.push({ cell: sortCell(line), line });
+    else if (lines && total >= query.offset && total < end) {
+      held += line.length;
+      if (held <= maxHeldChars || query.limit !== undefined) lines.push(line);
+      else lines = undefined;
+    }
+    total++;
+  }
+  if (query.sort) {
+    const { descending } = query.sort;
+    // Array.prototype.sort is stable: equal cells keep the stored order.
+    sortable.sort((a, b) => compareCells(a.cell, b.cell, descending));
+    lines = sortable.slice(query.offset, end).map((s) => s.line);
+  }
+  return {
+    total,
+    ...(isFiltered(query) && { matchCount: total }),
+    ...(counter && { facets: counter.result() }),
+    ...(lines && { lines }),
+  };
+}
+
+/** The lines a query selects, in stored order, read again page by page (no sort: see `survey`). */
+export async function* matchingLines(
+  reader: DatasetReader,
+  meta: VersionMeta,
+  query: ReadQuery,
+): AsyncGenerator<string> {
+  const matches = isFiltered(query) ? linePredicate(query) : () => true;
+  const end = query.limit === undefined ? Infinity : query.offset + query.limit;
+  let index = 0;
+  for await (const line of storedLines(reader, meta)) {
+    if (!matches(line)) continue;
+    if (index >= end) return;
+    if (index++ >= query.offset) yield line;
+  }
+}
+
+/** The rows a query selects, in order, as projected objects (the pages render them one by one). */
 export async function* selectedRows(
   reader: DatasetReader,
   meta: VersionMeta,
   query: ReadQuery,
 ): AsyncGenerator<Row> {
-  const end = query.limit === undefined ? Infinity : query.offset + query.limit;
-  if (isPlain(query)) {
-    for await (const line of storedLines(reader, meta, query.offset, Math.min(end, meta.rowCount))) {
-      yield JSON.parse(line) as Row;
-    }
-    return;
-  }
-  const matching = async function* () {
-    for await (const line of storedLines(reader, meta)) {
-      const row = JSON.parse(line) as Row;
-      if (matchesAll(row, query.filters)) yield row;
-    }
-  };
-  let source: AsyncIterable<Row> | Iterable<Row> = matching();
-  if (query.sort) {
-    const all: Row[] = [];
-    for await (const row of matching()) all.push(row);
-    source = all.sort(rowComparator(query.sort));
-  }
-  let index = 0;
-  for await (const row of source) {
-    if (index >= end) return;
-    if (index++ >= query.offset) yield project(row, query.fields);
-  }
+  const end = Math.min(meta.rowCount, query.limit === undefined ? Infinity : query.offset + query.limit);
+  const lines = looksAtEveryRow(query)
+    ? ((await survey(reader, meta, query)).lines ?? matchingLines(reader, meta, query))
+    : storedLines(reader, meta, query.offset, end);
+  for await (const line of lines) yield project(JSON.parse(line) as Row, query.fields);
 }

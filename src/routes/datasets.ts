@@ -8,10 +8,11 @@ import { ifNoneMatchHits, representationEtag } from '../http/etag.ts';
 import { jsonResponse } from '../http/json-response.ts';
 import { problem } from '../http/problem.ts';
 import { keepResponse, type Lifetime } from '../http/response-cache.ts';
+import { facetableColumns } from '../query/facets.ts';
 import { canonicalQuery } from '../query/query-string.ts';
-import { representationKey, resolveReadQuery, type ValidatedParams } from '../query/read-query.ts';
+import { formats, representationKey, resolveReadQuery, type ValidatedParams } from '../query/read-query.ts';
 import { bytesBody } from '../render/byte-stream.ts';
-import { rowsBody } from '../render/rows-body.ts';
+import { contentTypes, rowsBody } from '../render/rows-body.ts';
 import { gone } from '../render/selected-rows.ts';
 import { listedVersions } from '../store/listed-versions.ts';
 import type { Head, VersionMeta } from '../store/records.ts';
@@ -62,14 +63,16 @@ async function serveRows(
 ): Promise<Response> {
   const negotiated = accepts(c, {
     header: 'Accept',
-    supports: ['application/json', 'text/csv'],
-    default: 'application/json',
+    supports: Object.values(contentTypes).map((type) => type.split(';')[0] ?? type),
+    default: contentTypes.json,
   });
+  const def = datasetOr404(c, meta.dataset);
   const query = resolveReadQuery(
     params,
     new URL(c.req.url).searchParams,
     meta.columns,
-    negotiated === 'text/csv' ? 'csv' : 'json',
+    formats.find((f) => contentTypes[f].startsWith(negotiated)) ?? 'json',
+    facetableColumns(def),
   );
   const etag = representationEtag(meta.contentHash, meta.version, representationKey(route, query));
   const headers = {
@@ -97,7 +100,7 @@ async function serveRows(
     links: links(meta.dataset, meta.version),
   };
   // The next page is pinned to this version, so paging through never mixes two versions.
-  const { body, contentType, next } = await rowsBody(
+  const { body, contentType, next, matchCount } = await rowsBody(
     c.var.reader,
     meta,
     query,
@@ -115,8 +118,9 @@ async function serveRows(
       `attachment; filename="${meta.dataset}-v${meta.version}.csv"`,
     );
   }
-  // A CSV page has no envelope, so the next page is also announced the RFC 8288 way.
+  // CSV and NDJSON have no envelope, so the next page and the count also go in headers.
   if (next) response.headers.set('link', `<${next}>; rel="next"`);
+  if (matchCount !== undefined) response.headers.set('x-match-count', String(matchCount));
   return response;
 }
 

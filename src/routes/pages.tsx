@@ -20,6 +20,7 @@ import { type HistoryEntry, HistoryPage } from '../pages/history-page.tsx';
 import { documentHtml } from '../pages/layout.tsx';
 import { paths } from '../pages/paths.ts';
 import type { ChangesDocument } from '../publish/changes.ts';
+import { facetableColumns } from '../query/facets.ts';
 import {
   type ReadQuery,
   representationKey,
@@ -75,7 +76,7 @@ async function renderVersion(
   }
   // An embed's own parameter, checked by its route; on a page it is as unknown as any other.
   if (shown.kind === 'embed') raw.delete('view');
-  const query: ReadQuery = resolveReadQuery(params, raw, meta.columns, 'json');
+  const query: ReadQuery = resolveReadQuery(params, raw, meta.columns, 'json', facetableColumns(def));
   const size = query.limit ?? pageSize;
   const origin = new URL(c.req.url).origin;
   const representation = [

@@ -1,5 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { clipped } from '../datasets/cell.ts';
+import { facetLimit } from '../query/facets.ts';
+import { formats } from '../query/read-query.ts';
+import { maxSearchLength } from '../query/search.ts';
 import { datasetIdPattern } from '../store/keys.ts';
 
 export const ProblemSchema = z
@@ -68,6 +71,24 @@ const listedValue = <const T extends string>(name: string, values: readonly [T, 
 
 const maxLimit = 10_000;
 
+const operand = (description: string) => z.string().optional().openapi({ description });
+
+/** The operators of `filter[column][op]`, each declared with what it takes. */
+const FilterOperators = z
+  .object({
+    eq: operand('Equals, typed like the column (the same as filter[column]=value).'),
+    ne: operand('Differs from (empty cells included); empty value: cells that are not empty.'),
+    lt: operand('Less than: numbers, years, percentages, dates (YYYY-MM-DD). Empty cells never match.'),
+    lte: operand('Less than or equal: numbers and dates.'),
+    gt: operand('Greater than: numbers and dates.'),
+    gte: operand('Greater than or equal: numbers and dates.'),
+    in: operand('One of a comma-separated list, each typed like the column (an empty item: empty cells).'),
+    contains: operand('Text columns: contains this text, case and accents aside.'),
+    startswith: operand('Text columns: starts with this text, case and accents aside.'),
+    empty: operand('true: empty cells only; false: cells with a value.'),
+  })
+  .openapi('FilterOperators');
+
 export const RowsQuery = z.object({
   limit: wholeNumber('limit', 1, maxLimit)
     .optional()
@@ -88,15 +109,33 @@ export const RowsQuery = z.object({
     .optional()
     .openapi({ description: 'Columns to include, comma-separated, in that order.' }),
   sort: z.string().optional().openapi({ description: 'A column to sort by; prefix with - for descending.' }),
-  format: listedValue('format', ['json', 'csv']).optional().openapi({
-    description: 'json (default) or csv (RFC 4180, header row). `Accept: text/csv` also selects CSV.',
+  format: listedValue('format', formats).optional().openapi({
+    description:
+      'json (default), csv (RFC 4180, header row) or ndjson (one row per line). `Accept: text/csv` or `Accept: application/x-ndjson` also selects them.',
   }),
+  q: z
+    .string()
+    .optional()
+    .openapi({
+      description: `Search: rows whose text cells contain every word, case and accents aside; "quoted phrases" stay together (at most ${maxSearchLength} characters). With it the envelope has matchCount.`,
+      example: 'magnet "rare earth"',
+    }),
+  facet: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .openapi({
+      param: { style: 'form', explode: true },
+      description: `Count the matching rows per value of a column (repeatable, or comma-separated): columns of listed values, true/false, years or short text. JSON only: facets: { column: [{ value, count }] }, most frequent first, at most ${facetLimit} per column; facetsMore says how many values were left out.`,
+    }),
   filter: z
-    .record(z.string(), z.string(), { error: 'filter names a column in brackets: filter[column]=value.' })
+    .record(z.string(), z.union([z.string(), FilterOperators]), {
+      error: 'filter names a column in brackets: filter[column]=value or filter[column][op]=value.',
+    })
     .optional()
     .openapi({
       param: { style: 'deepObject', explode: true },
-      description: 'filter[column]=value keeps rows whose column equals value (empty value: empty cells).',
+      description:
+        'filter[column]=value keeps rows whose column equals value (empty value: empty cells); filter[column][op]=value applies an operator. Several filters all apply (AND). A wrong operator for the column, or a value the column cannot hold, is a 400.',
     }),
 });
 

@@ -517,7 +517,7 @@ describe('bad requests', () => {
     [`/v1/datasets/${'a'.repeat(100)}`, 404, 'at most 64 characters'],
     ['/v1/datasets/test-items/versions/4294967296', 404, 'from 1 to 999999999'],
     ['/v1/datasets/test-items?filter=x', 400, 'filter[column]=value'],
-    ['/v1/datasets/test-items?format=XML', 400, 'format must be json or csv; got "XML".'],
+    ['/v1/datasets/test-items?format=XML', 400, 'format must be json, csv or ndjson; got "XML".'],
     [
       '/v1/datasets/test-items?sort=active,-id',
       400,

@@ -59,7 +59,7 @@ describe('the deployed Worker', () => {
     expect(bounds('/v1/datasets/{id}', 'limit')).toEqual([1, 10_000]);
     expect(bounds('/v1/datasets/{id}/versions/{n}', 'n')).toEqual([1, 999_999_999]);
     const format = doc.paths['/v1/datasets/{id}']?.get?.parameters?.find((p) => p.name === 'format');
-    expect(format?.schema.enum).toEqual(['json', 'csv']);
+    expect(format?.schema.enum).toEqual(['json', 'csv', 'ndjson']);
     for (const status of ['200', '304']) {
       const headers = doc.paths['/v1/datasets/{id}/versions/{n}']?.get?.responses[status]?.headers ?? {};
       expect(Object.keys(headers), status).toEqual(['ETag', 'Cache-Control', 'Last-Modified', 'Cache-Tag']);
