@@ -39,6 +39,7 @@ const encoder = new TextEncoder();
 const csvBatch = 1_000;
 const maxBufferedBytes = 4 * 1024 * 1024;
 const streamWriteBytes = 1024 * 1024;
+const streamTextChars = 256 * 1024;
 
 /** The envelope's members, then `data` last, so metadata arrives before a long array of rows. */
 function jsonParts(envelope: object): [string, string] {
@@ -106,6 +107,25 @@ async function* ndjsonChunks(lines: AsyncIterable<string> | Iterable<string>, qu
   for await (const line of lines) yield `${shape(line)}\n`;
 }
 
+/**
+ * Text gathered into chunks of about `size` characters: a streamed body's cost grows with its number
+ * of writes, and a row is one small string.
+ */
+async function* batched(chunks: AsyncIterable<string>, size: number): AsyncGenerator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield parts.join('');
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join('');
+}
+
 /** The selected lines rendered in the query's format, as chunks of text. */
 function rendered(
   envelope: object,
@@ -114,8 +134,8 @@ function rendered(
   columns: string[],
 ): AsyncGenerator<string> {
   if (query.format === 'csv') return csvChunks(lines, query, columns);
-  if (query.format === 'ndjson') return ndjsonChunks(lines, query);
-  return jsonChunks(envelope, lines, query);
+  const rows = query.format === 'ndjson' ? ndjsonChunks(lines, query) : jsonChunks(envelope, lines, query);
+  return batched(rows, streamTextChars);
 }
 
 /** The envelope of a selection: matches and facets before the links. */
