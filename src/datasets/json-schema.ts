@@ -11,3 +11,27 @@ export function rowJsonSchema(def: DatasetDefinition): JsonSchema {
     description: def.description,
   };
 }
+
+/** One property of a row's JSON Schema, as far as the API's readers of it look. */
+export interface PropertySchema {
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  anyOf?: PropertySchema[];
+  enum?: unknown[];
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+}
+
+/** A property's branches, one type each: `anyOf`, and a list (`["number", "null"]`) split apart. */
+export const typedBranches = (prop: PropertySchema): (PropertySchema & { type?: string })[] =>
+  (prop.anyOf ?? [prop]).flatMap((b) =>
+    Array.isArray(b.type) ? b.type.map((type) => ({ ...b, type })) : [{ ...b, type: b.type }],
+  );
+
+/** The properties of a dataset's row schema, by column name. */
+export const rowProperties = (def: DatasetDefinition) =>
+  (rowJsonSchema(def).properties ?? {}) as Record<string, PropertySchema>;

@@ -1,5 +1,5 @@
 import type { Column } from '../datasets/columns.ts';
-import { rowJsonSchema } from '../datasets/json-schema.ts';
+import { type PropertySchema, rowProperties, typedBranches } from '../datasets/json-schema.ts';
 import type { CellValue, DatasetDefinition } from '../datasets/types.ts';
 import { storedCellReader } from './stored-cell.ts';
 
@@ -19,19 +19,9 @@ export interface FacetCounts {
   facetsMore?: Record<string, number>;
 }
 
-interface PropertySchema {
-  type?: string;
-  anyOf?: PropertySchema[];
-  enum?: unknown[];
-  format?: string;
-  minimum?: number;
-  maximum?: number;
-  maxLength?: number;
-}
-
 /** A column worth counting by value: listed values, true/false, years, short text. */
 function isFacetable(prop: PropertySchema): boolean {
-  const branches = [prop, ...(prop.anyOf ?? [])].filter((b) => b.type !== 'null');
+  const branches = typedBranches(prop).filter((b) => b.type !== 'null');
   return branches.some(
     (b) =>
       b.enum !== undefined ||
@@ -47,7 +37,7 @@ const facetableByDataset = new WeakMap<DatasetDefinition, ReadonlySet<string>>()
 export function facetableColumns(def: DatasetDefinition): ReadonlySet<string> {
   let names = facetableByDataset.get(def);
   if (!names) {
-    const properties = (rowJsonSchema(def).properties ?? {}) as Record<string, PropertySchema>;
+    const properties = rowProperties(def);
     names = new Set(Object.keys(properties).filter((name) => isFacetable(properties[name] ?? {})));
     facetableByDataset.set(def, names);
   }

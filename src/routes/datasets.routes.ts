@@ -174,3 +174,45 @@ export const getChanges = createRoute({
     410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
   },
 });
+
+const DataPackageSchema = z.record(z.string(), z.unknown()).openapi({
+  description:
+    'A Frictionless tabular Data Package (https://specs.frictionlessdata.io/data-package/): each resource is a CSV with a Table Schema.',
+});
+
+export const getDataPackage = createRoute({
+  method: 'get',
+  middleware: [noQuery] as const,
+  path: '/v1/datapackage.json',
+  tags: ['datasets'],
+  summary: 'The catalogue as a Frictionless Data Package: every published dataset, latest CSV',
+  responses: {
+    200: {
+      description: 'The Data Package.',
+      headers: cachingHeaders,
+      content: { 'application/json': { schema: DataPackageSchema } },
+    },
+    ...notModified,
+    ...badQuery,
+  },
+});
+
+export const getVersionDataPackage = createRoute({
+  method: 'get',
+  middleware: [noQuery] as const,
+  path: '/v1/datasets/{id}/versions/{n}/datapackage.json',
+  tags: ['versions'],
+  summary: 'One version as a Frictionless Data Package, its CSV pinned to that version',
+  request: { params: z.object({ id: DatasetIdParam, n: VersionParam }) },
+  responses: {
+    200: {
+      description: 'The Data Package.',
+      headers: cachingHeaders,
+      content: { 'application/json': { schema: DataPackageSchema } },
+    },
+    ...notModified,
+    ...badQuery,
+    ...unknown('dataset or version'),
+    410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
+  },
+});

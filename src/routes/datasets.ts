@@ -12,6 +12,7 @@ import { facetableColumns } from '../query/facets.ts';
 import { canonicalQuery } from '../query/query-string.ts';
 import { formats, representationKey, resolveReadQuery, type ValidatedParams } from '../query/read-query.ts';
 import { bytesBody } from '../render/byte-stream.ts';
+import { dataPackage } from '../render/data-package.ts';
 import { contentTypes, rowsBody } from '../render/rows-body.ts';
 import { gone } from '../render/selected-rows.ts';
 import { listedVersions } from '../store/listed-versions.ts';
@@ -209,10 +210,44 @@ export const getSchema: AppRouteHandler<typeof routes.getSchema> = async (c) => 
   });
 };
 
+export const getDataPackage: AppRouteHandler<typeof routes.getDataPackage> = async (c) => {
+  const origin = new URL(c.req.url).origin;
+  const defs = [...c.var.datasets.values()];
+  const heads = await Promise.all(defs.map((def) => c.var.reader.head(def.id)));
+  const published = defs.flatMap((def, i) => {
+    const head = heads[i];
+    return head ? [{ def, meta: head, csv: `${origin}${datasetPath(def.id)}?format=csv` }] : [];
+  });
+  const newest = published.reduce<string | undefined>(
+    (at, { meta }) => (!at || meta.publishedAt > at ? meta.publishedAt : at),
+    undefined,
+  );
+  return jsonResponse(c, dataPackage(published), {
+    cacheControl: latestCacheControl,
+    cacheTag: cacheTags(),
+    ...(newest && { lastModified: newest }),
+  });
+};
+
+export const getVersionDataPackage: AppRouteHandler<typeof routes.getVersionDataPackage> = async (c) => {
+  const { id, n } = c.req.valid('param');
+  const meta = await retainedVersionOr404(c, id, n);
+  const def = datasetOr404(c, id);
+  const csv = `${new URL(c.req.url).origin}${datasetPath(id)}/versions/${n}?format=csv`;
+  const about = { name: `${id}-v${n}`, title: `${def.title}, version ${n}`, description: def.description };
+  return jsonResponse(c, dataPackage([{ def, meta, csv }], about), {
+    cacheControl: immutableCacheControl,
+    cacheTag: cacheTags(id),
+    lastModified: meta.publishedAt,
+  });
+};
+
 export const datasetRoutes = createRouter()
   .openapi(routes.listDatasets, listDatasets)
   .openapi(routes.getLatest, getLatest)
   .openapi(routes.listVersions, listVersions)
   .openapi(routes.getVersion, getVersion)
   .openapi(routes.getChanges, getChanges)
-  .openapi(routes.getSchema, getSchema);
+  .openapi(routes.getSchema, getSchema)
+  .openapi(routes.getDataPackage, getDataPackage)
+  .openapi(routes.getVersionDataPackage, getVersionDataPackage);

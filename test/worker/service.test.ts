@@ -44,6 +44,8 @@ describe('the deployed Worker', () => {
       '/v1/datasets/{id}/versions',
       '/v1/datasets/{id}/versions/{n}',
       '/v1/datasets/{id}/schema',
+      '/v1/datapackage.json',
+      '/v1/datasets/{id}/versions/{n}/datapackage.json',
       '/healthz',
     ]) {
       expect(doc.paths[path]?.get, path).toBeDefined();

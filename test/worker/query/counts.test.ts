@@ -81,12 +81,21 @@ describe('facets', () => {
     const many: DatasetDefinition = {
       ...minerals,
       id: 'many',
-      schema: z.object({ id: z.number().int(), city: z.string().max(40) }),
+      // A nullable boolean's JSON Schema is a type list, ["boolean", "null"]: still a facet.
+      schema: z.object({ id: z.number().int(), city: z.string().max(40), flag: z.boolean().nullable() }),
     };
     const app = testApp([many]);
-    const rows = Array.from({ length: 50 }, (_, i) => ({ id: i, city: `city ${i % 25}` }));
+    const rows = Array.from({ length: 50 }, (_, i) => ({
+      id: i,
+      city: `city ${i % 25}`,
+      flag: i < 10 ? null : true,
+    }));
     await seedVersions(app.store, many, [rows]);
-    const body = await (await app.request('/v1/datasets/many?facet=city&limit=1')).json<Body>();
+    const body = await (await app.request('/v1/datasets/many?facet=city,flag&limit=1')).json<Body>();
+    expect(body.facets?.flag).toEqual([
+      { value: true, count: 40 },
+      { value: null, count: 10 },
+    ]);
     expect(body.facets?.city).toHaveLength(20);
     expect(body.facets?.city?.[0]).toEqual({ value: 'city 0', count: 2 });
     expect(body.facetsMore).toEqual({ city: 5 });
