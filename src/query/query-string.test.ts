@@ -64,9 +64,10 @@ describe('canonicalQuery', () => {
 
   it('leaves defaults out, so equal representations are equal URLs', () => {
     expect(canonicalQuery({ format: 'json', filters: [], offset: 0 })).toBe('');
-    expect(
-      read('filter[id][GTE]=3&filter[group][In]=Heavy').filters.map((f) => f.canonical),
-    ).toEqual(['3', 'heavy']);
+    expect(read('filter[id][GTE]=3&filter[group][In]=Heavy').filters.map((f) => f.canonical)).toEqual([
+      '3',
+      'heavy',
+    ]);
     expect(read('offset=0&format=json').offset).toBe(0);
   });
 });
