@@ -45,6 +45,9 @@ const badQuery = {
     content: problemContent,
   },
 };
+const pastRetention = {
+  410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
+};
 const unknown = (what: string) => ({ 404: { description: `No such ${what}.`, content: problemContent } });
 
 export const listDatasets = createRoute({
@@ -112,7 +115,7 @@ export const getVersion = createRoute({
     ...notModified,
     ...badQuery,
     ...unknown('dataset or version'),
-    410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
+    ...pastRetention,
   },
 });
 
@@ -171,14 +174,24 @@ export const getChanges = createRoute({
     ...notModified,
     ...badQuery,
     ...unknown('dataset, version, or stored diff'),
-    410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
+    ...pastRetention,
   },
 });
 
-const DataPackageSchema = z.record(z.string(), z.unknown()).openapi({
-  description:
-    'A Frictionless tabular Data Package (https://specs.frictionlessdata.io/data-package/): each resource is a CSV with a Table Schema.',
-});
+const dataPackageAnswer = {
+  200: {
+    description: 'The Data Package.',
+    headers: cachingHeaders,
+    content: {
+      'application/json': {
+        schema: z.record(z.string(), z.unknown()).openapi({
+          description:
+            'A Frictionless tabular Data Package (https://specs.frictionlessdata.io/data-package/): each resource is a CSV with a Table Schema.',
+        }),
+      },
+    },
+  },
+};
 
 export const getDataPackage = createRoute({
   method: 'get',
@@ -187,11 +200,7 @@ export const getDataPackage = createRoute({
   tags: ['datasets'],
   summary: 'The catalogue as a Frictionless Data Package: every published dataset, latest CSV',
   responses: {
-    200: {
-      description: 'The Data Package.',
-      headers: cachingHeaders,
-      content: { 'application/json': { schema: DataPackageSchema } },
-    },
+    ...dataPackageAnswer,
     ...notModified,
     ...badQuery,
   },
@@ -205,14 +214,10 @@ export const getVersionDataPackage = createRoute({
   summary: 'One version as a Frictionless Data Package, its CSV pinned to that version',
   request: { params: z.object({ id: DatasetIdParam, n: VersionParam }) },
   responses: {
-    200: {
-      description: 'The Data Package.',
-      headers: cachingHeaders,
-      content: { 'application/json': { schema: DataPackageSchema } },
-    },
+    ...dataPackageAnswer,
     ...notModified,
     ...badQuery,
     ...unknown('dataset or version'),
-    410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
+    ...pastRetention,
   },
 });

@@ -1,11 +1,11 @@
 import { Validator } from '@cfworker/json-schema';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TableField, TableSchema } from '../../../src/datasets/table-schema.ts';
+import type { TableSchema } from '../../../src/datasets/table-schema.ts';
 import tableSchemaProfile from '../../shared/frictionless/table-schema.json' with { type: 'json' };
 import tabularDataPackageProfile from '../../shared/frictionless/tabular-data-package.json' with {
   type: 'json',
 };
+import { typedRecords } from '../../shared/typed-csv.ts';
 import { startWorker, type TestWorker } from '../support/worker.ts';
 import { syncFiles } from '../sync/helpers.ts';
 
@@ -18,23 +18,6 @@ interface Resource {
   name: string;
   path: string;
   schema: TableSchema;
-}
-
-/** A CSV cell as a Frictionless reader types it from the Table Schema (the default missing value is ""). */
-function typedCell(field: TableField, text: string): unknown {
-  if (text === '') return null;
-  if (field.type === 'integer' || field.type === 'number') {
-    const value = Number(text);
-    if (!Number.isFinite(value)) throw new Error(`${field.name}: "${text}" is not a number`);
-    return value;
-  }
-  if (field.type === 'boolean') {
-    if (field.trueValues?.includes(text)) return true;
-    if (field.falseValues?.includes(text)) return false;
-    throw new Error(`${field.name}: "${text}" is neither true nor false`);
-  }
-  if (field.type === 'date' && !/^\d{4}-\d\d-\d\d$/.test(text)) throw new Error(`${field.name}: no date`);
-  return text;
 }
 
 describe('query power and open formats, end to end', { timeout: 60_000 }, () => {
@@ -77,10 +60,7 @@ describe('query power and open formats, end to end', { timeout: 60_000 }, () => 
       ).errors;
       expect(schemaErrors, resource.name).toEqual([]);
       const csv = await (await fetch(resource.path)).text();
-      const records = parse(csv, { columns: true }) as Record<string, string>[];
-      const typed = records.map((record) =>
-        Object.fromEntries(resource.schema.fields.map((f) => [f.name, typedCell(f, record[f.name] ?? '')])),
-      );
+      const typed = typedRecords(csv, resource.schema.fields);
       const json = (await (await fetch(`${worker.url}/v1/datasets/${resource.name}`)).json()) as {
         data: Record<string, unknown>[];
       };

@@ -1,10 +1,10 @@
 import { Validator } from '@cfworker/json-schema';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { TableField, TableSchema } from '../../../src/datasets/table-schema.ts';
 import type { Row } from '../../../src/datasets/types.ts';
 import tableSchemaProfile from '../../shared/frictionless/table-schema.json';
 import tabularDataPackageProfile from '../../shared/frictionless/tabular-data-package.json';
+import { typedRecords } from '../../shared/typed-csv.ts';
 import { testApp } from '../support/app.ts';
 import { seedVersions } from '../support/seed.ts';
 import { items, testDataset } from '../support/test-dataset.ts';
@@ -26,22 +26,6 @@ interface DataPackage {
 function profileErrors(profile: object, value: unknown): string[] {
   const result = new Validator(profile as never, '4', false).validate(value);
   return result.errors.map((e) => `${e.instanceLocation}: ${e.error}`);
-}
-
-/** A CSV cell read as the Table Schema says, as a Frictionless reader (or pandas with dtypes) would. */
-function typedCell(field: TableField, text: string): unknown {
-  if (text === '') return null;
-  switch (field.type) {
-    case 'integer':
-    case 'number':
-      return Number(text);
-    case 'boolean':
-      if (field.trueValues?.includes(text)) return true;
-      if (field.falseValues?.includes(text)) return false;
-      throw new Error(`${field.name}: ${text} is neither true nor false`);
-    default:
-      return text;
-  }
 }
 
 function checkConstraints(field: TableField, value: unknown): string[] {
@@ -117,16 +101,10 @@ describe('the Data Package', () => {
     expect(resource?.path).toBe('http://assay.test/v1/datasets/minerals/versions/1?format=csv');
     const csv = await (await request(new URL(resource?.path ?? '').pathname + '?format=csv')).text();
     const fields = resource?.schema.fields ?? [];
-    const records = parse(csv, { columns: true, bom: false }) as Record<string, string>[];
-    const typed = records.map((record) => {
-      const row: Row = {};
-      for (const field of fields) {
-        const value = typedCell(field, record[field.name] ?? '');
-        expect(checkConstraints(field, value), field.name).toEqual([]);
-        row[field.name] = value as Row[string];
-      }
-      return row;
-    });
+    const typed = typedRecords(csv, fields);
+    for (const row of typed) {
+      for (const field of fields) expect(checkConstraints(field, row[field.name]), field.name).toEqual([]);
+    }
     const json = await (await request('/v1/datasets/minerals/versions/1')).json<{ data: Row[] }>();
     expect(typed).toEqual(json.data);
     expect(typed).toHaveLength(3);
