@@ -34,8 +34,8 @@ export interface AppOptions {
 const publicCors = cors({
   origin: '*',
   allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-  // Link carries a CSV page's next page, which has no envelope to carry it.
-  exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'Content-Disposition', 'Server-Timing'],
+  // Link and X-Match-Count carry what a CSV or NDJSON answer has no envelope for.
+  exposeHeaders: ['ETag', 'Last-Modified', 'Link', 'X-Match-Count', 'Content-Disposition', 'Server-Timing'],
   maxAge: 86_400,
 });
 

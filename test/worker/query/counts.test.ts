@@ -40,8 +40,11 @@ describe('matchCount', () => {
   });
 
   it('goes in X-Match-Count for CSV and NDJSON, with Link to the next page', async () => {
-    const csv = await request('filter[magnetic]=true&format=csv&limit=1');
+    const csv = await request('filter[magnetic]=true&format=csv&limit=1', {
+      headers: { origin: 'https://dashboard.example' },
+    });
     expect(csv.headers.get('x-match-count')).toBe('3');
+    expect(csv.headers.get('access-control-expose-headers')).toContain('X-Match-Count');
     expect(csv.headers.get('link')).toContain('offset=1');
     const ndjson = await request('q=magnet', { headers: { accept: 'application/x-ndjson' } });
     expect(ndjson.headers.get('x-match-count')).toBe('3');
