@@ -8,6 +8,7 @@ import type { DatasetReader } from '../store/reader.ts';
 import type { VersionMeta } from '../store/records.ts';
 import { coalesced, fixedLengthBody, streamOf } from './byte-stream.ts';
 import { csvChunk } from './csv.ts';
+import { keptSelection } from './kept-selections.ts';
 import { gone, matchingLines, storedLines, survey } from './selected-rows.ts';
 
 interface Envelope {
@@ -177,7 +178,7 @@ export async function rowsBody(
   const whole = async (chunks: AsyncIterable<string>) => (buffered ? joined(chunks) : streamOf(chunks));
 
   if (looksAtEveryRow(query)) {
-    const selection = await survey(reader, meta, query);
+    const selection = await keptSelection(meta, query, () => survey(reader, meta, query));
     const more = query.limit !== undefined && query.offset + query.limit < selection.total;
     const next = more ? nextLink() : undefined;
     const full = withSelection(envelope, next, selection.matchCount, selection.facets);

@@ -52,6 +52,22 @@ describe('matchCount', () => {
   });
 });
 
+describe('a selection kept in the isolate', () => {
+  it('answers the same query again without reading a page, past the response cache', async () => {
+    const first = testApp([minerals]);
+    await seedVersions(first.store, minerals, [mineralRows], { pageTarget: 200 });
+    const query = '/v1/datasets/minerals?filter[year][gte]=1850&facet=group&limit=2';
+    const body = await (await first.request(query)).json<Body>();
+    expect(first.counter.reads).toBeGreaterThan(2);
+    // A fresh app has no responses or pages of its own: only the head is read, and the selection,
+    // tied to the version's content, is found where the first one left it.
+    const second = testApp([minerals]);
+    const again = await (await second.request(`${query}&format=json`)).json<Body>();
+    expect(second.counter.reads).toBe(1);
+    expect(again).toEqual(body);
+  });
+});
+
 describe('facets', () => {
   it('counts values over the matching rows, most frequent first, empty last among equals', async () => {
     const body = await (
