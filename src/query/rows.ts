@@ -6,20 +6,19 @@ import { storedCellReader } from './stored-cell.ts';
 
 /**
  * Whether a stored row line matches the query's filters and search. Filters read only their own
- * cells; the search looks at the folded line first and parses only the rows that may match.
+ * cells; the search looks at the folded line first and parses only the rows that may match. `ascii`
+ * says the line is known to hold nothing beyond ASCII (its page does not).
  */
-export function linePredicate(query: ReadQuery): (line: string) => boolean {
+export function linePredicate(query: ReadQuery): (line: string, ascii: boolean) => boolean {
   const checks = query.filters.map((filter) => {
     const read = storedCellReader(filter.column.name);
     return (line: string) => cellMatches(filter, read(line));
   });
   const { search } = query;
-  if (search) {
-    checks.push(
-      (line) => lineMayMatchSearch(line, search) && rowMatchesSearch(JSON.parse(line) as Row, search),
-    );
-  }
-  return (line) => checks.every((check) => check(line));
+  return (line, ascii) =>
+    checks.every((check) => check(line)) &&
+    (!search ||
+      (lineMayMatchSearch(line, search, ascii) && rowMatchesSearch(JSON.parse(line) as Row, search)));
 }
 
 /** Nulls sort last either way; otherwise numbers numerically and text by UTF-16 code unit (not locale). */

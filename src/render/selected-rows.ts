@@ -4,16 +4,23 @@ import { type FacetCounts, facetCounter } from '../query/facets.ts';
 import { isFiltered, looksAtEveryRow, type ReadQuery } from '../query/read-query.ts';
 import { compareCells, linePredicate, project } from '../query/rows.ts';
 import { storedCellReader } from '../query/stored-cell.ts';
-import { pageOf } from '../store/pages.ts';
+import { pageOf, rowSeparator } from '../store/pages.ts';
 import type { DatasetReader } from '../store/reader.ts';
 import type { VersionMeta } from '../store/records.ts';
 
-/** Every stored page of a version, as its row lines. */
-async function* storedPageLines(reader: DatasetReader, meta: VersionMeta): AsyncGenerator<readonly string[]> {
+/**
+ * Every stored page of a version, as its row lines, and whether it is all ASCII: then its UTF-8
+ * bytes are as many as its characters.
+ */
+async function* storedPageLines(
+  reader: DatasetReader,
+  meta: VersionMeta,
+): AsyncGenerator<{ lines: readonly string[]; ascii: boolean }> {
   for (let page = 0; page < meta.pageStarts.length; page++) {
     const lines = await reader.pageRows(meta, page);
     if (!lines) throw gone(meta);
-    yield lines;
+    const chars = lines.reduce((n, line) => n + line.length, 0) + rowSeparator.length * (lines.length - 1);
+    yield { lines, ascii: chars === meta.pageBytes[page] };
   }
 }
 
@@ -73,9 +80,9 @@ export async function survey(reader: DatasetReader, meta: VersionMeta, query: Re
   let held = 0;
   let total = 0;
   // Page by page with a plain loop: an async step per row cost more than the filters themselves.
-  for await (const page of storedPageLines(reader, meta)) {
+  for await (const { lines: page, ascii } of storedPageLines(reader, meta)) {
     for (const line of page) {
-      if (!matches(line)) continue;
+      if (!matches(line, ascii)) continue;
       counter?.add(line);
       if (sortCell) sortable.push({ cell: sortCell(line), line });
       else if (lines && total >= query.offset && total < end) {
@@ -109,9 +116,9 @@ export async function* matchingLines(
   const matches = isFiltered(query) ? linePredicate(query) : () => true;
   const end = query.limit === undefined ? Infinity : query.offset + query.limit;
   let index = 0;
-  for await (const page of storedPageLines(reader, meta)) {
+  for await (const { lines: page, ascii } of storedPageLines(reader, meta)) {
     for (const line of page) {
-      if (!matches(line)) continue;
+      if (!matches(line, ascii)) continue;
       if (index >= end) return;
       if (index++ >= query.offset) yield line;
     }

@@ -42,6 +42,20 @@ describe('q, the search', () => {
     expect(await ids(query)).toEqual(expected);
   });
 
+  it('folds case on pages of only ASCII as on the others', async () => {
+    const app = testApp([minerals]);
+    // One row a page: Terbium's and Dysprosium's pages are ASCII, Néodyme's is not.
+    await seedVersions(app.store, minerals, [mineralRows], { pageTarget: 1 });
+    const found = async (q: string) =>
+      (
+        await (await app.request(`/v1/datasets/minerals?q=${q}`)).json<{ data: { id: unknown }[] }>()
+      ).data.map((row) => row.id);
+    expect(await found('magnetostrictive')).toEqual([6]);
+    expect(await found('MAGNETS')).toEqual([2, 3]);
+    expect(await found('n%C3%A9o')).toEqual([2]);
+    expect(await found('%C3%B8')).toEqual([]);
+  });
+
   it.each([
     ['q=', 'q needs at least one word to search for, like q=magnet or q="rare earth".'],
     ['q=%20%20%22%22', 'q needs at least one word to search for, like q=magnet or q="rare earth".'],
