@@ -52,7 +52,7 @@ describe('the deployed Worker', () => {
     }
     const params = doc.paths['/v1/datasets/{id}']?.get?.parameters?.map((p) => p.name);
     expect(params).toEqual(
-      expect.arrayContaining(['id', 'limit', 'offset', 'fields', 'sort', 'format', 'filter']),
+      expect.arrayContaining(['id', 'limit', 'offset', 'fields', 'sort', 'format', 'q', 'facet', 'filter']),
     );
     const bounds = (path: string, name: string) => {
       const schema = doc.paths[path]?.get?.parameters?.find((p) => p.name === name)?.schema;
@@ -60,6 +60,21 @@ describe('the deployed Worker', () => {
     };
     expect(bounds('/v1/datasets/{id}', 'limit')).toEqual([1, 10_000]);
     expect(bounds('/v1/datasets/{id}/versions/{n}', 'n')).toEqual([1, 999_999_999]);
+    // Each filter operator is declared with what it takes.
+    const operators = (doc as { components?: { schemas?: Record<string, { properties?: object }> } })
+      .components?.schemas?.FilterOperators?.properties;
+    expect(Object.keys(operators ?? {})).toEqual([
+      'eq',
+      'ne',
+      'lt',
+      'lte',
+      'gt',
+      'gte',
+      'in',
+      'contains',
+      'startswith',
+      'empty',
+    ]);
     const format = doc.paths['/v1/datasets/{id}']?.get?.parameters?.find((p) => p.name === 'format');
     expect(format?.schema.enum).toEqual(['json', 'csv', 'ndjson']);
     for (const status of ['200', '304']) {
