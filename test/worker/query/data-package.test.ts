@@ -99,7 +99,8 @@ describe('the Data Package', () => {
     expect(profileErrors(tabularDataPackageProfile, pkg)).toEqual([]);
     const resource = pkg.resources[0];
     expect(resource?.path).toBe('http://assay.test/v1/datasets/minerals/versions/1?format=csv');
-    const csv = await (await request(new URL(resource?.path ?? '').pathname + '?format=csv')).text();
+    const url = new URL(resource?.path ?? '');
+    const csv = await (await request(`${url.pathname}${url.search}`)).text();
     const fields = resource?.schema.fields ?? [];
     const typed = typedRecords(csv, fields);
     for (const row of typed) {
