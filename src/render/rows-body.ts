@@ -184,7 +184,12 @@ export async function rowsBody(
     const full = withSelection(envelope, next, selection.matchCount, selection.facets);
     const lines = selection.lines ?? matchingLines(reader, meta, query);
     const chunks = rendered(full, lines, query, columns);
-    const body = selection.lines ? await joined(chunks) : streamOf(chunks);
+    // A page, or few enough rows, is built whole (and kept); a long selection (a sort of every row)
+    // streams from the lines it holds.
+    const small =
+      query.limit !== undefined ||
+      (selection.lines?.reduce((n, line) => n + line.length, 0) ?? Infinity) <= maxBufferedBytes;
+    const body = selection.lines && small ? await joined(chunks) : streamOf(chunks);
     return {
       body,
       contentType,

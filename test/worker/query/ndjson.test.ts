@@ -68,5 +68,10 @@ describe('NDJSON', () => {
     const body = await all.json<{ matchCount: number; data: unknown[] }>();
     expect(body.matchCount).toBe(100_000);
     expect(body.data).toEqual(items(100_000).slice(99_998));
-  });
+    // A sort of every row holds each row's line and writes them out as a stream.
+    const sorted = await request('/v1/datasets/test-items?sort=-id&fields=id&format=ndjson');
+    const ids = parsed(await sorted.text()).map((row) => row.id);
+    expect(ids).toHaveLength(100_000);
+    expect(ids.slice(0, 2)).toEqual([99_999, 99_998]);
+  }, 30_000);
 });
