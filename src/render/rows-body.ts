@@ -1,4 +1,5 @@
 import type { Row } from '../datasets/types.ts';
+import { rowsGone } from '../http/rows-gone.ts';
 import type { FacetCounts } from '../query/facets.ts';
 import type { Format, ReadQuery } from '../query/read-query.ts';
 import { looksAtEveryRow } from '../query/read-query.ts';
@@ -9,7 +10,7 @@ import type { VersionMeta } from '../store/records.ts';
 import { coalesced, fixedLengthBody, streamOf } from './byte-stream.ts';
 import { csvChunk } from './csv.ts';
 import { keptSelection } from './kept-selections.ts';
-import { gone, matchingLines, storedLines, survey } from './selected-rows.ts';
+import { matchingLines, storedLines, survey } from './selected-rows.ts';
 
 interface Envelope {
   dataset: string;
@@ -58,7 +59,7 @@ async function* storedPages(reader: DatasetReader, meta: VersionMeta): AsyncGene
   const separator = encoder.encode(rowSeparator);
   for (let i = 0; i < meta.pageStarts.length; i++) {
     const page = await reader.page(meta, i);
-    if (!page) throw gone(meta);
+    if (!page) throw rowsGone(meta);
     if (i > 0) yield separator;
     yield page;
   }

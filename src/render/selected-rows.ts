@@ -1,5 +1,5 @@
 import type { CellValue, Row } from '../datasets/types.ts';
-import { problem } from '../http/problem.ts';
+import { rowsGone } from '../http/rows-gone.ts';
 import { type FacetCounts, facetCounter } from '../query/facets.ts';
 import { isFiltered, looksAtEveryRow, type ReadQuery } from '../query/read-query.ts';
 import { compareCells, linePredicate, project } from '../query/rows.ts';
@@ -18,7 +18,7 @@ async function* storedPageLines(
 ): AsyncGenerator<{ lines: readonly string[]; ascii: boolean }> {
   for (let page = 0; page < meta.pageStarts.length; page++) {
     const lines = await reader.pageRows(meta, page);
-    if (!lines) throw gone(meta);
+    if (!lines) throw rowsGone(meta);
     const chars = lines.reduce((n, line) => n + line.length, 0) + rowSeparator.length * (lines.length - 1);
     yield { lines, ascii: chars === meta.pageBytes[page] };
   }
@@ -36,17 +36,9 @@ export async function* storedLines(
     const start = meta.pageStarts[page] ?? 0;
     if (start >= to) return;
     const lines = await reader.pageRows(meta, page);
-    if (!lines) throw gone(meta);
+    if (!lines) throw rowsGone(meta);
     yield* lines.slice(Math.max(0, from - start), to - start);
   }
-}
-
-export function gone(meta: Pick<VersionMeta, 'dataset' | 'version'>) {
-  return problem(
-    410,
-    `The rows of version ${meta.version} of "${meta.dataset}" are no longer kept (retention). ` +
-      `Its metadata is still listed at /v1/datasets/${meta.dataset}/versions; fetch a newer version.`,
-  );
 }
 
 /** Most characters of selected lines held at once; past it, a selection is streamed in a second pass. */

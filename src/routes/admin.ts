@@ -4,6 +4,7 @@ import { type RowProblem, validateRows } from '../datasets/validate-rows.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from '../http/problem.ts';
 import { purgePublished } from '../http/purge-published.ts';
+import { rowsGone } from '../http/rows-gone.ts';
 import { logEvent } from '../log-event.ts';
 import { type PublishOptions, publishRequest } from '../publish/publish-request.ts';
 import type { PublishResult, VersionRows } from '../publish/publisher.ts';
@@ -176,11 +177,7 @@ export const rollbackDataset: AppRouteHandler<typeof routes.rollbackDataset> = a
     );
   }
   if (found.status === 'pruned')
-    throw problem(
-      410,
-      `The rows of version ${version} of "${id}" are no longer kept (retention); ` +
-        `roll back to version ${found.retainedFrom} or later.`,
-    );
+    throw rowsGone({ dataset: id, version }, `roll back to version ${found.retainedFrom} or later.`);
   if (found.status === 'unreadable')
     throw storageFailed(
       `The rows of version ${version} of "${id}" could not be read from storage; nothing was published. Try again shortly.`,

@@ -8,13 +8,13 @@ import { ifNoneMatchHits, representationEtag } from '../http/etag.ts';
 import { jsonResponse } from '../http/json-response.ts';
 import { problem } from '../http/problem.ts';
 import { keepResponse, type Lifetime } from '../http/response-cache.ts';
+import { rowsGone } from '../http/rows-gone.ts';
 import { facetableColumns } from '../query/facets.ts';
 import { canonicalQuery } from '../query/query-string.ts';
 import { formats, representationKey, resolveReadQuery, type ValidatedParams } from '../query/read-query.ts';
 import { bytesBody } from '../render/byte-stream.ts';
 import { dataPackage } from '../render/data-package.ts';
 import { contentTypes, rowsBody } from '../render/rows-body.ts';
-import { gone } from '../render/selected-rows.ts';
 import { listedVersions } from '../store/listed-versions.ts';
 import type { Head, VersionMeta } from '../store/records.ts';
 import { type AppRouteHandler, createRouter } from './create-router.ts';
@@ -49,7 +49,7 @@ export async function retainedVersionOr404(c: Context<AppEnv>, id: string, n: nu
   const head = await headOr404(c, id);
   if (n > head.version)
     throw problem(404, `Dataset "${id}" has no version ${n}; the latest is ${head.version}.`);
-  if (n < head.retainedFrom) throw gone({ dataset: id, version: n });
+  if (n < head.retainedFrom) throw rowsGone({ dataset: id, version: n });
   const meta = await c.var.reader.meta(id, n);
   if (!meta) throw problem(404, `Version ${n} of "${id}" is not available yet; try again in a minute.`);
   return meta;
