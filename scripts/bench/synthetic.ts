@@ -42,7 +42,7 @@ export function benchDataset(id: string): DatasetDefinition<typeof schema> {
   };
 }
 
-export const benchSizes = { 'bench-100': 100, 'bench-10k': 10_000, 'bench-100k': 100_000 } as const;
+const benchSizes = { 'bench-100': 100, 'bench-10k': 10_000, 'bench-100k': 100_000 } as const;
 export type BenchDatasetId = keyof typeof benchSizes;
 
 export const benchDatasets: readonly DatasetDefinition[] = Object.keys(benchSizes).map(benchDataset);

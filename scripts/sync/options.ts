@@ -58,7 +58,7 @@ export interface SyncConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export const defaultTarget = localOrigin(defaultPort);
+const defaultTarget = localOrigin(defaultPort);
 export const defaultFixtureDir = join(import.meta.dirname, '../../fixtures');
 const defaultIntervalMs = 5 * 60_000;
 

@@ -28,7 +28,7 @@ export interface ChartProps {
 }
 
 /** The rows a chart can place: those whose position (and measure) is not empty. */
-export function chartedRows(hint: ChartHint, rows: readonly Row[]): Row[] {
+function chartedRows(hint: ChartHint, rows: readonly Row[]): Row[] {
   const position = hint.kind === 'bar' ? hint.y : hint.x;
   return rows.filter((row) => typeof row[position] === 'number');
 }

@@ -24,7 +24,7 @@ export interface HistoryView {
 }
 
 /** Rows shown per kind of change; the rest are counted and left to the API's diff. */
-export const rowsPerChange = 20;
+const rowsPerChange = 20;
 
 const Counts: FC<{ summary: VersionSummary }> = ({ summary }) => {
   const c = summary.changes;

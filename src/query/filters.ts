@@ -38,7 +38,7 @@ const isOrdered = (column: Column) =>
   column.type === 'number' || column.type === 'integer' || column.format === 'date';
 
 /** What a column holds, as a message names it. */
-export function columnHolds(column: Column): string {
+function columnHolds(column: Column): string {
   if (column.type === 'integer') return 'whole numbers';
   if (column.type === 'number') return 'numbers';
   if (column.type === 'boolean') return 'true or false';
@@ -48,7 +48,7 @@ export function columnHolds(column: Column): string {
 }
 
 /** The operators that mean something for a column: order for numbers and dates, words for text. */
-export function operatorsFor(column: Column): Operator[] {
+function operatorsFor(column: Column): Operator[] {
   const text = column.type === 'string' ? (['contains', 'startswith'] as const) : [];
   const order = isOrdered(column) ? (['lt', 'lte', 'gt', 'gte'] as const) : [];
   return ['eq', 'ne', ...order, 'in', ...text, 'empty'];
@@ -57,7 +57,7 @@ export function operatorsFor(column: Column): Operator[] {
 const listed = (items: readonly string[]) => `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 
 /** One value typed like the column; empty means an empty cell. */
-export function typedValue(column: Column, raw: string, parameter: string): CellValue {
+function typedValue(column: Column, raw: string, parameter: string): CellValue {
   if (raw === '') return null;
   switch (column.type) {
     case 'number':

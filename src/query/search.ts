@@ -37,7 +37,7 @@ export function parseSearch(q: string): Search {
 }
 
 /** The text of a row's text cells, folded, cells apart so a phrase never spans two. */
-export function searchableText(row: Row): string {
+function searchableText(row: Row): string {
   let text = '';
   for (const cell of Object.values(row)) {
     if (typeof cell === 'string') text += `${fold(cell).replace(whitespace, ' ')}\u0000`;

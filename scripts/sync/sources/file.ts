@@ -15,7 +15,7 @@ function belowHere(path: string): string | undefined {
 const shown = (path: string) => belowHere(path) ?? resolve(path);
 
 /** CSV text → rows of text cells. Blank lines are kept: a blank row between data rows is a problem to report. */
-export function parseCsv(text: string): TabCells {
+function parseCsv(text: string): TabCells {
   return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
 }
 

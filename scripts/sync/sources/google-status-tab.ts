@@ -2,7 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import type { StatusRow } from '../status-tab.ts';
 import { isMissingTabError, quoteTab } from './sheets-ranges.ts';
 
-export const statusTabTitle = 'Publish status';
+const statusTabTitle = 'Publish status';
 
 /**
  * Writes the rows from A1, then clears what an earlier, longer run left below them. The tab is

@@ -44,7 +44,7 @@ export function expected(what: string, cell: unknown): Reading<never> {
   return fail(`expected ${what}, got ${describeValue(cell)}`);
 }
 
-export const requiredMessage = 'required, but empty';
+const requiredMessage = 'required, but empty';
 
 function preprocessor(read: (cell: unknown) => Reading<unknown>, blankIsNull: boolean) {
   return (cell: unknown, ctx: z.core.$RefinementCtx): unknown => {
