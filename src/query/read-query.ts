@@ -47,13 +47,28 @@ function columnNamed(columns: readonly Column[], name: string, parameter: string
 }
 
 /** A comma-separated list of columns, each named once. */
+/**
+ * The columns a list names, in its order. Its cost grows with its length only: a list longer than the
+ * columns is refused before any name is looked at, and each name is checked once against a map and a
+ * set (a quadratic check once cost 700 ms of CPU for 20,000 names, without a token).
+ */
 function columnList(columns: readonly Column[], names: string[], parameter: string): Column[] {
+  if (names.length > columns.length) {
+    throw badParam(
+      parameter,
+      `${parameter} lists at most ${columns.length} columns, each once (the columns of this version); it lists more.`,
+    );
+  }
   if (names.some((f) => f === ''))
     throw badParam(parameter, `${parameter} lists column names separated by commas.`);
-  const repeated = names.find((f, i) => names.indexOf(f) !== i);
-  if (repeated)
-    throw badParam(parameter, `${parameter} names ${quoted(repeated)} twice; list each column once.`);
-  return names.map((f) => columnNamed(columns, f, parameter));
+  const byName = new Map(columns.map((column) => [column.name, column]));
+  const seen = new Set<string>();
+  return names.map((name) => {
+    if (seen.has(name))
+      throw badParam(parameter, `${parameter} names ${quoted(name)} twice; list each column once.`);
+    seen.add(name);
+    return byName.get(name) ?? columnNamed(columns, name, parameter);
+  });
 }
 
 function facetsOf(
@@ -133,7 +148,8 @@ export function resolveReadQuery(
   }
 
   const format = params.format ?? negotiated;
-  const fields = params.fields?.split(',').map((f) => f.trim());
+  // One name more than the columns is enough to refuse a list that is too long.
+  const fields = params.fields?.split(',', columns.length + 1).map((f) => f.trim());
   const sort = sortOf(columns, params.sort);
   const search = params.q === undefined ? undefined : { q: params.q, ...parseSearch(params.q) };
   return {
