@@ -40,22 +40,16 @@ function echo(value: unknown): CellValue {
 const nested = (value: unknown) =>
   Array.isArray(value) ? 'an array' : isRecord(value) ? 'an object' : undefined;
 
-/**
- * Turns the issues of parsing keyed rows (paths like `[3, 'share']` from `z.array(schema)`, or
- * `['share']` with `row` given) into row problems.
- */
+/** Turns the issues of parsing one row (paths like `['share']`) into problems of row `row`. */
 function rowProblemsFromIssues(
   issues: readonly z.core.$ZodIssue[],
-  rows: readonly unknown[],
-  row?: number,
+  input: unknown,
+  row: number,
 ): RowProblem[] {
   return issues.map((issue) => {
-    const path = row === undefined ? issue.path : [row, ...issue.path];
-    const index = typeof path[0] === 'number' ? path[0] : 0;
-    const column = path[1] === undefined ? null : String(path[1]);
-    const input = rows[index];
+    const column = issue.path[0] === undefined ? null : String(issue.path[0]);
     const value = column !== null && isRecord(input) ? input[column] : input;
-    return { row: index, column, message: issue.message, value: echo(value) };
+    return { row, column, message: issue.message, value: echo(value) };
   });
 }
 
@@ -84,51 +78,79 @@ function duplicateKeyProblems(
   });
 }
 
+export interface RowValidator {
+  /** Checks the row at `index` (its position in what was sent). */
+  check(input: unknown, index: number): void;
+  /** True once `maxProblems` problems are found: checking further rows would only cost time. */
+  readonly capped: boolean;
+  /** The typed rows and the problems, sorted by row; duplicate keys are looked for only if not capped. */
+  report(): RowsReport;
+}
+
 /**
  * Validates rows keyed by field id, as the Worker receives them, with the same coercions as the sheet
  * (so editor text such as "~70%" is accepted, and published rows come back unchanged). Keys that are
  * not columns of the dataset are problems, not silently dropped: they are usually a misspelt column.
+ * Rows are checked one at a time, so a caller can pause between them and stop once `capped`.
  */
-export function validateRows(def: DatasetDefinition, rows: readonly unknown[]): RowsReport {
+export function rowValidator(def: DatasetDefinition, maxProblems = Number.POSITIVE_INFINITY): RowValidator {
   const fields = Object.keys(def.schema.shape);
+  const known = new Set(fields);
   const problems: RowProblem[] = [];
   const valid: Row[] = [];
   // Every row whose key parses, valid or not, with its index: duplicates are found among all of them.
   const keyed: Row[] = [];
   const keyedIndexes: number[] = [];
+  return {
+    get capped() {
+      return problems.length >= maxProblems;
+    },
+    check(input, index) {
+      if (!isRecord(input)) {
+        const got = nested(input);
+        problems.push({
+          row: index,
+          column: null,
+          message: `expected an object keyed by column id${got ? `, got ${got}` : ''}`,
+          value: echo(input),
+        });
+        return;
+      }
+      const unknown = Object.keys(input).filter((key) => !known.has(key));
+      for (const key of unknown) {
+        const column = clipped(key);
+        const message = `unknown column ${JSON.stringify(column)}; the columns are ${fields.join(', ')}`;
+        problems.push({ row: index, column, message, value: echo(input[key]) });
+      }
+      // A cell holds one value; an object or array never reaches the coercions, which describe what they got.
+      const notCells = fields.filter((field) => nested(input[field]));
+      for (const field of notCells) {
+        const message = `expected a single value (text, a number, true/false or null), got ${nested(input[field])}`;
+        problems.push({ row: index, column: field, message, value: null });
+      }
+      const result =
+        notCells.length > 0 ? undefined : def.schema.safeParse(withApproximateFlags(def.schema, input));
+      if (result && !result.success)
+        problems.push(...rowProblemsFromIssues(result.error.issues, input, index));
+      if (result?.success && unknown.length === 0) valid.push(result.data as Row);
+      const key = result?.success ? (result.data as Row) : parseKey(def, input);
+      if (key) {
+        keyed.push(key);
+        keyedIndexes.push(index);
+      }
+    },
+    report() {
+      if (!this.capped) problems.push(...duplicateKeyProblems(def, keyed, keyedIndexes));
+      return { rows: valid, problems: problems.toSorted((a, b) => a.row - b.row) };
+    },
+  };
+}
+
+/** Every row checked at once; for callers that never hold many rows (tests, a sheet's tab). */
+export function validateRows(def: DatasetDefinition, rows: readonly unknown[]): RowsReport {
+  const validator = rowValidator(def);
   rows.forEach((input, index) => {
-    if (!isRecord(input)) {
-      const got = nested(input);
-      problems.push({
-        row: index,
-        column: null,
-        message: `expected an object keyed by column id${got ? `, got ${got}` : ''}`,
-        value: echo(input),
-      });
-      return;
-    }
-    const unknown = Object.keys(input).filter((key) => !fields.includes(key));
-    for (const key of unknown) {
-      const column = clipped(key);
-      const message = `unknown column ${JSON.stringify(column)}; the columns are ${fields.join(', ')}`;
-      problems.push({ row: index, column, message, value: echo(input[key]) });
-    }
-    // A cell holds one value; an object or array never reaches the coercions, which describe what they got.
-    const notCells = fields.filter((field) => nested(input[field]));
-    for (const field of notCells) {
-      const message = `expected a single value (text, a number, true/false or null), got ${nested(input[field])}`;
-      problems.push({ row: index, column: field, message, value: null });
-    }
-    const result =
-      notCells.length > 0 ? undefined : def.schema.safeParse(withApproximateFlags(def.schema, input));
-    if (result && !result.success) problems.push(...rowProblemsFromIssues(result.error.issues, rows, index));
-    if (result?.success && unknown.length === 0) valid.push(result.data as Row);
-    const key = result?.success ? (result.data as Row) : parseKey(def, input);
-    if (key) {
-      keyed.push(key);
-      keyedIndexes.push(index);
-    }
+    validator.check(input, index);
   });
-  problems.push(...duplicateKeyProblems(def, keyed, keyedIndexes));
-  return { rows: valid, problems: problems.toSorted((a, b) => a.row - b.row) };
+  return validator.report();
 }

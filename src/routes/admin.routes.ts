@@ -115,10 +115,10 @@ const RowProblems = z
         }),
       }),
     ),
-    problemCount: z
-      .number()
-      .int()
-      .openapi({ description: 'Every problem found; `problems` lists the first 10,000.' }),
+    problemCount: z.number().int().openapi({
+      description:
+        'Problems found, all listed in `problems`; checking stops at 10,000, so 10,000 means at least.',
+    }),
   })
   .openapi('RowProblems');
 

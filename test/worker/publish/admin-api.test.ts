@@ -230,6 +230,38 @@ describe('PUT /admin/v1/datasets/:id', () => {
     await expectProblem(await client.request('/v1/datasets/invalid'), 404);
   });
 
+  it('stops checking once the problems it reports are capped (a million empty rows)', async () => {
+    const client = clientFor('empties');
+    const rows = Array.from({ length: 1_000_000 }, () => ({}));
+    const body = await expectProblem(
+      await client.put('empties', { rows }),
+      422,
+      /checking stopped at the first 10000/,
+    );
+    // Four columns to fill in each row: the cap is met on row 2,499, and no row after it is looked at.
+    expect(body.problems).toHaveLength(10_000);
+    expect(body.problems?.at(-1)?.row).toBe(2_499);
+  }, 30_000);
+
+  it('lets public reads through while it checks a large publish', async () => {
+    const client = clientFor('busy');
+    let done = false;
+    // Valid rows but for a repeated key at the end: all the time goes to checking them, none to storage.
+    const rows = [...items(40_000), items(1)[0]];
+    const publishing = Promise.resolve(client.put('busy', { rows })).finally(() => {
+      done = true;
+    });
+    let answered = 0;
+    while (!done) {
+      // A read arrives as a new event, as it would from the network, not as a continuation of this one.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if ((await client.request('/healthz')).ok) answered++;
+    }
+    await expectProblem(await publishing, 422, /1 problem in 1 row/);
+    // Checking takes turns every 2,000 rows; one long loop would let only the first read through.
+    expect(answered).toBeGreaterThanOrEqual(5);
+  });
+
   it('answers deeply nested JSON with a problem, never a 500, echoing no nested value', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const put = (body: string) =>
