@@ -27,14 +27,32 @@ const wholeNumber = (name: string, min: number, meaning: string) => {
   return z.number({ error }).int({ error }).min(min, { error });
 };
 
-const Source = z
-  .record(z.string(), z.unknown(), {
-    error: 'source must be an object of details, like {"kind": "google", "tab": "Production"}.',
-  })
+/**
+ * JSON.parse makes a `__proto__` member an own one, which copying the record would turn into a
+ * prototype and drop without a word; it is refused like any member that cannot be kept.
+ */
+const noProtoMember = z.unknown().superRefine((value, ctx) => {
+  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__'))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['__proto__'],
+      message: 'source may not have a member named "__proto__"; rename it.',
+    });
+});
+
+const Source = noProtoMember
+  .pipe(
+    z.record(z.string(), z.unknown(), {
+      error: 'source must be an object of details, like {"kind": "google", "tab": "Production"}.',
+    }),
+  )
   .refine((source) => serializedBytes(source) <= maxSourceBytes, {
     message: `source must serialize to at most ${maxSourceBytes} bytes of JSON.`,
   })
   .openapi({
+    // The pipe hides the record's shape from the generator; it is stated here.
+    type: 'object',
+    additionalProperties: {},
     description: 'Where the rows came from (spreadsheet id, tab, revision…), recorded with the version.',
     example: { kind: 'google', spreadsheet: '1AbC…', tab: 'Production' },
   });

@@ -411,6 +411,21 @@ describe('PUT /admin/v1/datasets/:id', () => {
     const odd = await expectProblem(await client.put('members', { rows: items(2), 'a/b~c': true }), 400);
     expect(odd.pointer).toBe('/a~1b~0c');
     await expectProblem(await client.put('members', { rows: items(2), froce: true }), 400, /"froce"/);
+    // JSON.parse makes "__proto__" an own member, which copying an object drops silently.
+    const raw = (body: string) =>
+      client.request('/admin/v1/datasets/members', {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body,
+      });
+    const rows = JSON.stringify(items(2));
+    const proto = await expectProblem(
+      await raw(`{"rows":${rows},"source":{"kind":"file","__proto__":{"tab":"x"}}}`),
+      400,
+      /source may not have a member named "__proto__"/,
+    );
+    expect(proto.pointer).toBe('/source/__proto__');
+    await expectProblem(await raw(`{"rows":${rows},"__proto__":{"force":true}}`), 400, /"__proto__"/);
     await expectProblem(await client.request('/v1/datasets/members'), 404);
     expect((await client.put('members', { rows: items(4) })).status).toBe(201);
     await expectProblem(
