@@ -6,6 +6,7 @@ import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-ke
 import { fieldTitle } from './fields.ts';
 import { type MappedColumn, mapHeaders } from './headers.ts';
 import { formatSheetProblem, type SheetProblem } from './sheet-problem.ts';
+import { summariseWarnings } from './summarise-warnings.ts';
 import type { DatasetDefinition, Row } from './types.ts';
 
 export interface TabReport {
@@ -99,7 +100,11 @@ export function validateTab(
   if (mapping.problems.length > 0) {
     const misplaced = misplacedHeaders(def, cells, tab);
     if (misplaced) return headerProblem(tab, misplaced);
-    return { rows: [], problems: sheetOrder(mapping.problems), warnings: sheetOrder(warnings) };
+    return {
+      rows: [],
+      problems: sheetOrder(mapping.problems),
+      warnings: summariseWarnings(sheetOrder(warnings)),
+    };
   }
 
   const doubts = rowDoubts(def, mapping.columns, tab);
@@ -128,7 +133,7 @@ export function validateTab(
     }
   }
   problems.push(...duplicateProblems(def, keyed, keyedSheetRows, mapping.columns, tab));
-  return { rows, problems: sheetOrder(problems), warnings: sheetOrder(warnings) };
+  return { rows, problems: sheetOrder(problems), warnings: summariseWarnings(sheetOrder(warnings)) };
 }
 
 /** Warnings for the cells of a row that their column accepts but doubts (a bare 0.7 share). */

@@ -6,7 +6,7 @@ import { mapHeaders, normalizeHeader } from '../../src/datasets/headers.ts';
 import { rowJsonSchema } from '../../src/datasets/json-schema.ts';
 import { production } from '../../src/datasets/production.ts';
 import { datasets } from '../../src/datasets/registry.ts';
-import { formatSheetProblem } from '../../src/datasets/sheet-problem.ts';
+import { formatSheetProblem, type SheetProblem } from '../../src/datasets/sheet-problem.ts';
 import { validateRows } from '../../src/datasets/validate-rows.ts';
 import { formatReport, validateTab } from '../../src/datasets/validate-tab.ts';
 import { jsonSchemaErrors } from './json-schema-check.ts';
@@ -80,6 +80,23 @@ export function tabSuite(): void {
         'warning: Production!E1 (row 1, column "Notes"): no such column in this dataset; its values are ignored\n' +
           'warning: Production!G2 (row 2): this column has no header, so its values are ignored; add a header or clear it\n',
       );
+    });
+
+    it('names the first few of a repeated warning and counts the rest, cutting long headers short', () => {
+      // A probe's header with a million extra columns once printed 999,995 warning lines (112 MB).
+      const extra = Array.from({ length: 100_000 }, (_, i) => `extra ${i}`);
+      extra[2] = 'x'.repeat(10_000);
+      const result = validateTab(production, [
+        [...header, ...extra],
+        [...china, 'stray'],
+      ]);
+      expect(result.rows).toHaveLength(1);
+      expect(result.warnings).toHaveLength(6);
+      expect(result.warnings[2]?.column).toMatch(/^x{200}… \(10000 characters\)$/);
+      expect(formatSheetProblem(result.warnings[5] as SheetProblem)).toBe(
+        'Production!J1 (row 1): and 99,995 more from here on: no such column in this dataset; its values are ignored',
+      );
+      expect(formatReport(result).length).toBeLessThan(2_000);
     });
 
     it('reports an empty tab', () => {
