@@ -49,6 +49,7 @@ export function createApp(options: AppOptions) {
   const responses = options.responses ?? createResponseCache();
   const forgetMoving = () => {
     caches.moving.clear();
+    caches.loading.clear();
     forgetMovingResponses(responses);
   };
 
