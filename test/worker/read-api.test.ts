@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
 import { keys } from '../../src/store/keys.ts';
+import type { Head } from '../../src/store/records.ts';
 import { testApp } from './support/app.ts';
 import { seedVersions } from './support/seed.ts';
 import { items, testDataset } from './support/test-dataset.ts';
@@ -206,6 +207,32 @@ describe('a 100,000-row dataset', () => {
     expect(page.links.next).toBeUndefined();
     expect(deep.counter.reads).toBe(2); // the head, then the one page holding rows 99,990–99,999
     expect(counter.reads).toBeGreaterThan(10);
+  });
+
+  it('reads exactly the stored page a requested row starts, never the one before', async () => {
+    const { store } = await seeded([rows]);
+    const head = JSON.parse((await store.getText(keys.head('test-items'))) ?? '{}') as Head;
+    expect(head.pageStarts.length).toBeGreaterThan(3);
+    for (const [page, start] of head.pageStarts.entries()) {
+      const app = testApp();
+      const body = await (await app.request(`/v1/datasets/test-items?limit=1&offset=${start}`)).json<Body>();
+      expect(body.data).toEqual([rows[start]]);
+      expect(app.keysRead).toEqual([keys.head('test-items'), keys.page('test-items', 1, page)]);
+    }
+  });
+
+  it('refreshes an expired head with one KV read, however many requests are waiting for it', async () => {
+    const app = await seeded([rows]);
+    await app.request('/v1/datasets/test-items?limit=1');
+    // What the head's few seconds running out leaves: no head held, and many requests at once (for
+    // different rows, so no answer is kept whole).
+    app.caches.moving.clear();
+    app.keysRead.length = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => app.request(`/v1/datasets/test-items?limit=1&offset=${i}`)),
+    );
+    expect(answers.map((res) => res.status)).toEqual(Array(20).fill(200));
+    expect(app.keysRead.filter((key) => key === keys.head('test-items'))).toHaveLength(1);
   });
 });
 

@@ -311,7 +311,14 @@ describe('PUT /admin/v1/datasets/:id', () => {
     const stale = await expectProblem(await client.put('base', { rows: items(4), baseVersion: 1 }), 409);
     expect(stale.detail).toMatch(/baseVersion 1 is not the current version of "base", which is 2/);
     await expectProblem(await client.put('base', { rows: items(4), baseVersion: 7 }), 409);
+    // 0 says "edited from nothing": a dataset with a version must refuse it, not treat it as absent.
+    const fromNothing = await expectProblem(
+      await client.put('base', { rows: items(5), baseVersion: 0 }),
+      409,
+    );
+    expect(fromNothing.detail).toMatch(/baseVersion 0 is not the current version of "base", which is 2/);
     expect((await client.put('base', { rows: items(4), baseVersion: 2 })).status).toBe(201);
+    expect((await latest(client, 'base')).data).toEqual(items(4));
   });
 
   it('answers 409 past the shrink guard, saying how many rows would go, until forced', async () => {
