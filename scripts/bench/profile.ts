@@ -41,6 +41,7 @@ const memory: KvStore = {
     new Map(keys.flatMap((k) => (records.has(k) ? [[k, decoder.decode(records.get(k))]] : []))),
   put: async () => {},
   delete: async () => {},
+  list: async (prefix) => [...records.keys()].filter((key) => key.startsWith(prefix)),
 };
 const outfile = join(await mkdtemp(join(tmpdir(), 'assay-profile-')), 'app.mjs');
 await build({

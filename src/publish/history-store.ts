@@ -29,8 +29,8 @@ export interface RowWrites {
 export interface HistoryStore {
   latest(): CommittedVersion | null;
   find(version: number): { meta: VersionMeta; pruned: boolean } | null;
-  /** Every version's metadata, newest first. */
-  metas(): VersionMeta[];
+  /** The metadata of the versions from `from` to `to`, newest first (a history page's worth). */
+  metas(from: number, to: number): VersionMeta[];
   currentRows(): Map<string, CurrentRow>;
   /**
    * Notes a version about to be written to KV. It stays noted until committed or abandoned: if the
@@ -43,14 +43,15 @@ export interface HistoryStore {
   abandon(): void;
   /**
    * Records a live version, moves the current rows to it and clears the pending note, all or nothing;
-   * `listsStale` says whether KV's history list and catalogue entry still have to be written for it.
+   * `listsStale` says whether KV's history page and catalogue entry still have to be written for it.
    */
   commit(version: CommittedVersion, rows: RowWrites, listsStale: boolean): void;
   /**
-   * Whether KV's history list and catalogue entry may lag the history here (a write of them failed
-   * after the head, or a version was recovered); the next publish rewrites them whatever its outcome.
+   * The oldest version whose history page or catalogue entry may lag the history here (a write of them
+   * failed after the head, or a version was recovered), or null; the next publish rewrites the pages
+   * from it to the latest, whatever its outcome.
    */
-  listsStale(): boolean;
+  listsStaleFrom(): number | null;
   /** Clears the flag once the lists are written. */
   listsWritten(): void;
   /** Versions older than `version` whose rows are still stored. */

@@ -1,12 +1,19 @@
 import { rowKey } from '../datasets/row-key.ts';
 import type { Row } from '../datasets/types.ts';
 import { logEvent } from '../log-event.ts';
+import { historyPageOf, historyPageRange } from '../store/history-pages.ts';
 import { keys } from '../store/keys.ts';
 import type { KvStore } from '../store/kv.ts';
 import { splitRows } from '../store/pages.ts';
 import { prepareVersion } from '../store/prepare-version.ts';
 import { type ChangeCounts, type Head, summarize, type VersionMeta } from '../store/records.ts';
-import { pruneVersion, type VersionWrite, writeLists, writeVersion } from '../store/versions.ts';
+import {
+  pruneVersion,
+  type VersionWrite,
+  writeHistoryPage,
+  writeLists,
+  writeVersion,
+} from '../store/versions.ts';
 import { changesDocument, countsOf } from './changes.ts';
 import { diffLines, type KeyedLine } from './diff.ts';
 import type { CurrentRow, HistoryStore, RowWrites } from './history-store.ts';
@@ -121,7 +128,7 @@ async function publishOnce(deps: WriterDeps, request: PublishRequest): Promise<P
         next,
         previous,
       }),
-      history: [summarize(meta), ...deps.history.metas().map(summarize)],
+      history: [summarize(meta), ...pageSummaries(deps.history, historyPageOf(version), version - 1)],
       retainedFrom,
     },
     () => deps.history.headStarted(),
@@ -222,19 +229,28 @@ async function writeLive(store: KvStore, write: VersionWrite, headStarted: () =>
   }
 }
 
+/** The summaries of a history page's versions up to `to`, newest first. */
+function pageSummaries(history: HistoryStore, page: number, to = historyPageRange(page).to) {
+  return history.metas(historyPageRange(page).from, to).map(summarize);
+}
+
 /**
- * Rewrites KV's history list and catalogue entry from the history here, if a publish left them behind
- * its head. Readers and the scheduled sync take versions from them, so they are mended on every call,
- * whatever its outcome (an unchanged publish included); a failure leaves the flag for the next call.
+ * Rewrites KV's history pages and catalogue entry from the history here, if a publish left them behind
+ * its head: the pages from the oldest stale version to the latest. Readers and the scheduled sync take
+ * versions from them, so they are mended on every call, whatever its outcome (an unchanged publish
+ * included); a failure leaves the mark for the next call.
  */
 async function rewriteStaleLists(deps: WriterDeps) {
-  if (!deps.history.listsStale()) return;
-  const metas = deps.history.metas();
-  const [latest] = metas;
+  const from = deps.history.listsStaleFrom();
+  if (from === null) return;
+  const latest = deps.history.latest()?.meta;
   try {
     if (latest) {
-      await writeLists(deps.store, latest, metas.map(summarize));
-      logEvent('publish.lists-rewritten', { dataset: latest.dataset, version: latest.version });
+      const last = historyPageOf(latest.version);
+      for (let page = historyPageOf(from); page < last; page++)
+        await writeHistoryPage(deps.store, latest.dataset, page, pageSummaries(deps.history, page));
+      await writeLists(deps.store, latest, pageSummaries(deps.history, last));
+      logEvent('publish.lists-rewritten', { dataset: latest.dataset, version: latest.version, from });
     }
     deps.history.listsWritten();
   } catch (error) {

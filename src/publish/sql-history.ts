@@ -25,8 +25,21 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
   // One row once the pending version's head write has begun.
   sql.exec('CREATE TABLE IF NOT EXISTS pending_head (id INTEGER PRIMARY KEY CHECK (id = 1))');
 
-  // One row when KV's history list and catalogue entry lag the versions table.
-  sql.exec('CREATE TABLE IF NOT EXISTS lists_stale (id INTEGER PRIMARY KEY CHECK (id = 1))');
+  // One row when KV's history pages and catalogue entry lag the versions table: from which version.
+  sql.exec(
+    'CREATE TABLE IF NOT EXISTS lists_stale_from (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)',
+  );
+
+  // Histories written as one KV value before they were paged are written again as pages, once.
+  sql.exec('CREATE TABLE IF NOT EXISTS history_paged (id INTEGER PRIMARY KEY CHECK (id = 1))');
+  if (sql.exec('SELECT id FROM history_paged').toArray().length === 0) {
+    storage.transactionSync(() => {
+      sql.exec('DROP TABLE IF EXISTS lists_stale');
+      if (sql.exec('SELECT version FROM versions LIMIT 1').toArray().length > 0)
+        sql.exec('INSERT OR REPLACE INTO lists_stale_from (id, version) VALUES (1, 1)');
+      sql.exec('INSERT INTO history_paged (id) VALUES (1)');
+    });
+  }
 
   const parse = (meta: string) => JSON.parse(meta) as VersionMeta;
 
@@ -50,9 +63,13 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       return row ? { meta: parse(row.meta), pruned: row.pruned === 1 } : null;
     },
 
-    metas() {
+    metas(from, to) {
       return sql
-        .exec<{ meta: string }>('SELECT meta FROM versions ORDER BY version DESC')
+        .exec<{ meta: string }>(
+          'SELECT meta FROM versions WHERE version BETWEEN ? AND ? ORDER BY version DESC',
+          from,
+          to,
+        )
         .toArray()
         .map((row) => parse(row.meta));
     },
@@ -104,9 +121,12 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       storage.transactionSync(() => {
         sql.exec('DELETE FROM pending');
         sql.exec('DELETE FROM pending_head');
-        sql.exec(
-          listsStale ? 'INSERT OR REPLACE INTO lists_stale (id) VALUES (1)' : 'DELETE FROM lists_stale',
-        );
+        // The oldest stale version stays the mark: the pages from it on are all rewritten.
+        if (listsStale)
+          sql.exec(
+            'INSERT INTO lists_stale_from (id, version) VALUES (1, ?) ON CONFLICT (id) DO NOTHING',
+            meta.version,
+          );
         sql.exec(
           'INSERT INTO versions (version, meta, retained_from) VALUES (?, ?, ?)',
           meta.version,
@@ -126,12 +146,13 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       });
     },
 
-    listsStale() {
-      return sql.exec('SELECT id FROM lists_stale').toArray().length > 0;
+    listsStaleFrom() {
+      const [row] = sql.exec<{ version: number }>('SELECT version FROM lists_stale_from').toArray();
+      return row?.version ?? null;
     },
 
     listsWritten() {
-      sql.exec('DELETE FROM lists_stale');
+      sql.exec('DELETE FROM lists_stale_from');
     },
 
     unpruned(before) {

@@ -8,6 +8,7 @@ import {
   problemContent,
   RowsQuery,
   VersionParam,
+  VersionsQuery,
   VersionsSchema,
 } from './schemas.ts';
 
@@ -87,14 +88,13 @@ export const getLatest = createRoute({
 
 export const listVersions = createRoute({
   method: 'get',
-  middleware: [noQuery] as const,
   path: '/v1/datasets/{id}/versions',
   tags: ['versions'],
-  summary: 'Version history, newest first (metadata only)',
-  request: { params: z.object({ id: DatasetIdParam }) },
+  summary: 'Version history, newest first (metadata only), a page at a time',
+  request: { params: z.object({ id: DatasetIdParam }), query: VersionsQuery },
   responses: {
     200: {
-      description: 'The history.',
+      description: 'A page of the history; links.next (and Link: rel="next") leads to older versions.',
       headers: cachingHeaders,
       content: { 'application/json': { schema: VersionsSchema } },
     },

@@ -164,13 +164,20 @@ export const getLatest: AppRouteHandler<typeof routes.getLatest> = async (c) => 
 
 export const listVersions: AppRouteHandler<typeof routes.listVersions> = async (c) => {
   const { id } = c.req.valid('param');
+  const { limit, before } = c.req.valid('query');
   const head = await headOr404(c, id);
-  const versions = await listedVersions(c.var.reader, head);
-  return jsonResponse(
+  const { versions, nextBefore } = await listedVersions(c.var.reader, head, limit, before);
+  const next =
+    nextBefore === undefined
+      ? undefined
+      : `${datasetPath(id)}/versions?${limit === undefined ? '' : `limit=${limit}&`}before=${nextBefore}`;
+  const response = await jsonResponse(
     c,
-    { dataset: id, versions },
+    { dataset: id, versions, links: next === undefined ? {} : { next } },
     { cacheControl: latestCacheControl, cacheTag: cacheTags(id), lastModified: head.publishedAt },
   );
+  if (next) response.headers.set('link', `<${next}>; rel="next"`);
+  return response;
 };
 
 export const getVersion: AppRouteHandler<typeof routes.getVersion> = async (c) => {

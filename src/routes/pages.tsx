@@ -195,7 +195,8 @@ export const showHistory: AppRouteHandler<typeof routes.historyPage> = async (c)
   const { id } = c.req.valid('param');
   const def = datasetOr404(c, id);
   const head = await headOr404(c, id);
-  const listed = await listedVersions(c.var.reader, head);
+  // The newest page of the history: the API's links.next leads further back.
+  const { versions: listed } = await listedVersions(c.var.reader, head);
   const entries: HistoryEntry[] = await Promise.all(
     listed.map(async ({ rowsRetained, ...summary }, i) => {
       const counts = summary.changes;

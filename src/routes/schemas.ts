@@ -3,6 +3,7 @@ import { clipped } from '../datasets/cell.ts';
 import { facetLimit } from '../query/facets.ts';
 import { formats } from '../query/read-query.ts';
 import { maxSearchLength } from '../query/search.ts';
+import { versionsPerHistoryPage } from '../store/history-pages.ts';
 import { datasetIdPattern } from '../store/keys.ts';
 
 export const ProblemSchema = z
@@ -202,5 +203,35 @@ const VersionSummarySchema = z
   .openapi('VersionSummary');
 
 export const VersionsSchema = z
-  .object({ dataset: z.string(), versions: z.array(VersionSummarySchema) })
+  .object({
+    dataset: z.string(),
+    versions: z.array(VersionSummarySchema),
+    links: z.object({ next: z.string().optional() }).openapi({
+      description: 'next: the page of older versions, when there are any (also sent as Link: rel="next").',
+    }),
+  })
   .openapi('VersionHistory');
+
+export const VersionsQuery = z.strictObject(
+  {
+    limit: wholeNumber('limit', 1, versionsPerHistoryPage)
+      .optional()
+      .openapi({
+        type: 'integer',
+        minimum: 1,
+        maximum: versionsPerHistoryPage,
+        description: `Versions per page (1–${versionsPerHistoryPage}, default ${versionsPerHistoryPage}).`,
+      }),
+    before: wholeNumber('before', 1, 999_999_999).optional().openapi({
+      type: 'integer',
+      minimum: 1,
+      description: 'The cursor links.next carries: list the versions older than this one.',
+    }),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Unknown query parameter "${issue.keys[0]}". Use limit or before.`
+        : undefined,
+  },
+);

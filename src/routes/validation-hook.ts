@@ -19,7 +19,7 @@ export const validationHook: Hook<unknown, AppEnv, string, undefined> = (result,
   const message = issue?.message ?? 'is not valid';
   if (result.target === 'param') throw problem(404, `Nothing is found at this path: ${message}`);
   if (result.target === 'query') {
-    const name = path[0] ?? 'query';
+    const name = path[0] ?? (issue?.code === 'unrecognized_keys' ? issue.keys[0] : undefined) ?? 'query';
     if (new URL(c.req.url).searchParams.getAll(name).length > 1) throw givenMoreThanOnce(name);
     // The schemas' own messages already start with the parameter's name.
     const detail = message.startsWith(name) ? message : `${clipped(name)}: ${message}`;

@@ -9,9 +9,12 @@ const root = (dataset: string) => `ds/${dataset}`;
 
 export const keys = {
   head: (dataset: string) => `${root(dataset)}/head`,
-  history: (dataset: string) => `${root(dataset)}/history`,
+  /** Summaries of versions, newest first, one page of them (`history-pages.ts`). */
+  historyPage: (dataset: string, page: number) => `${root(dataset)}/history/${page}`,
   catalogueEntry: (dataset: string) => `catalogue/${dataset}`,
   versionMeta: (dataset: string, version: number) => `${root(dataset)}/v/${version}/meta`,
+  /** Everything stored under one version, pages left by an attempt that did not finish included. */
+  versionPrefix: (dataset: string, version: number) => `${root(dataset)}/v/${version}/`,
   page: (dataset: string, version: number, page: number) => `${root(dataset)}/v/${version}/page/${page}`,
   changes: (dataset: string, version: number) => `${root(dataset)}/v/${version}/changes`,
 };

@@ -9,6 +9,8 @@ export interface KvStore {
   getTexts(keys: readonly string[]): Promise<Map<string, string>>;
   put(key: string, value: string | ArrayBuffer): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every key starting with `prefix`, at most 1,000 a KV operation. */
+  list(prefix: string): Promise<string[]>;
 }
 
 export function kvStore(namespace: KVNamespace): KvStore {
@@ -24,6 +26,16 @@ export function kvStore(namespace: KVNamespace): KvStore {
     },
     put: (key, value) => namespace.put(key, value),
     delete: (key) => namespace.delete(key),
+    async list(prefix) {
+      const found: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await namespace.list({ prefix, ...(cursor !== undefined && { cursor }) });
+        found.push(...page.keys.map((key) => key.name));
+        cursor = page.list_complete ? undefined : page.cursor;
+      } while (cursor !== undefined);
+      return found;
+    },
   };
 }
 

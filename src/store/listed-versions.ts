@@ -1,3 +1,4 @@
+import { versionsBefore, versionsPerHistoryPage } from './history-pages.ts';
 import type { DatasetReader } from './reader.ts';
 import { type Head, summarize, type VersionSummary } from './records.ts';
 
@@ -6,13 +7,32 @@ export interface ListedVersion extends VersionSummary {
   rowsRetained: boolean;
 }
 
+export interface ListedVersions {
+  versions: ListedVersion[];
+  /** The `before` cursor of the next page, when older versions remain. */
+  nextBefore?: number;
+}
+
 /**
- * A dataset's versions, newest first, as the API's history and the history page list them. The
- * history is written after the head and may lag it in KV; the head always knows its own version.
+ * A page of a dataset's versions, newest first, as the API's history and the history page list them:
+ * up to `limit` versions below `before`. The history is written after the head and may lag it in KV;
+ * the head always knows its own version.
  */
-export async function listedVersions(reader: DatasetReader, head: Head): Promise<ListedVersion[]> {
-  const history = await reader.history(head.dataset);
+export async function listedVersions(
+  reader: DatasetReader,
+  head: Head,
+  limit = versionsPerHistoryPage,
+  before?: number,
+): Promise<ListedVersions> {
   const { retainedFrom, ...current } = head;
-  const listed = history.some((v) => v.version === head.version) ? history : [summarize(current), ...history];
-  return listed.map((summary) => ({ ...summary, rowsRetained: summary.version >= retainedFrom }));
+  const page = await versionsBefore(
+    (n) => reader.historyPage(head.dataset, n),
+    summarize(current),
+    limit,
+    before,
+  );
+  return {
+    versions: page.versions.map((summary) => ({ ...summary, rowsRetained: summary.version >= retainedFrom })),
+    ...(page.nextBefore !== undefined && { nextBefore: page.nextBefore }),
+  };
 }

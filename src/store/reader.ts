@@ -47,7 +47,8 @@ export interface DatasetReader {
   page(meta: VersionMeta, index: number): Promise<Uint8Array | null>;
   /** A stored page split into serialized rows, without parsing them. */
   pageRows(meta: VersionMeta, index: number): Promise<string[] | null>;
-  history(dataset: string): Promise<VersionSummary[]>;
+  /** One page of the history (`history-pages.ts`), newest first; empty when not written yet. */
+  historyPage(dataset: string, page: number): Promise<VersionSummary[]>;
   catalogue(datasets: readonly string[]): Promise<Map<string, CatalogueEntry>>;
   changes(dataset: string, version: number): Promise<string | null>;
 }
@@ -115,10 +116,10 @@ export function createReader(store: KvStore, caches: ReaderCaches): DatasetReade
       return page.rows;
     },
 
-    history: (dataset) =>
+    historyPage: (dataset, page) =>
       moving(
-        keys.history(dataset),
-        async () => (await parsed<VersionSummary[]>(keys.history(dataset))) ?? [],
+        keys.historyPage(dataset, page),
+        async () => (await parsed<VersionSummary[]>(keys.historyPage(dataset, page))) ?? [],
       ),
 
     catalogue: (datasets) =>

@@ -1,3 +1,4 @@
+import { historyPageOf } from './history-pages.ts';
 import { keys } from './keys.ts';
 import type { KvStore } from './kv.ts';
 import type { CatalogueEntry, Head, VersionMeta, VersionSummary } from './records.ts';
@@ -7,7 +8,7 @@ export interface VersionWrite {
   pages: readonly Uint8Array[];
   /** The row-level diff against the previous version, stored beside it. */
   changes?: unknown;
-  /** Every version's summary, newest first, this one included. */
+  /** The summaries in this version's history page, newest first, this one included. */
   history: readonly VersionSummary[];
   retainedFrom: number;
 }
@@ -30,31 +31,41 @@ export async function writeVersion(store: KvStore, write: VersionWrite): Promise
   return head;
 }
 
+/** One page of the history (`history-pages.ts`): the summaries of its versions, newest first. */
+export async function writeHistoryPage(
+  store: KvStore,
+  dataset: string,
+  page: number,
+  summaries: readonly VersionSummary[],
+) {
+  await store.put(keys.historyPage(dataset, page), JSON.stringify(summaries));
+}
+
 /**
- * The lists that mention the latest version: the dataset's history and its catalogue entry. Written
+ * The lists that mention the latest version: its page of the history and the catalogue entry. Written
  * after the head, and again by the writer when a publish failed between the two.
  */
 export async function writeLists(
   store: KvStore,
   latest: Pick<VersionMeta, 'dataset' | 'version' | 'publishedAt' | 'rowCount'>,
-  history: readonly VersionSummary[],
+  historyPage: readonly VersionSummary[],
 ) {
   const { dataset, version, publishedAt, rowCount } = latest;
-  await store.put(keys.history(dataset), JSON.stringify(history));
+  await writeHistoryPage(store, dataset, historyPageOf(version), historyPage);
   const entry: CatalogueEntry = { dataset, version, publishedAt, rowCount };
   await store.put(keys.catalogueEntry(dataset), JSON.stringify(entry));
 }
 
-/** Drops an old version's rows and diff; its metadata stays, so the history still lists it. */
-export async function pruneVersion(
-  store: KvStore,
-  meta: Pick<VersionMeta, 'dataset' | 'version' | 'pageStarts'>,
-) {
+/**
+ * Drops an old version's rows and diff; its metadata stays, so the history still lists it. The keys
+ * are found by the version's prefix, not its page count: an attempt that was stopped part way and
+ * abandoned may have left more pages under the same number than the version that took it wrote.
+ */
+export async function pruneVersion(store: KvStore, meta: Pick<VersionMeta, 'dataset' | 'version'>) {
   const { dataset, version } = meta;
-  await Promise.all([
-    ...meta.pageStarts.map((_, i) => store.delete(keys.page(dataset, version, i))),
-    store.delete(keys.changes(dataset, version)),
-  ]);
+  const kept = keys.versionMeta(dataset, version);
+  const stored = await store.list(keys.versionPrefix(dataset, version));
+  await Promise.all(stored.filter((key) => key !== kept).map((key) => store.delete(key)));
 }
 
 function copyOf(bytes: Uint8Array): ArrayBuffer {

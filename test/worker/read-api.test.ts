@@ -166,12 +166,24 @@ describe('numbered versions', () => {
 
   it('lists the current version even while the history record lags behind the head', async () => {
     const { request, store } = await seeded([items(1), items(2)]);
-    await store.put(keys.history('test-items'), JSON.stringify([]));
+    await store.put(keys.historyPage('test-items', 0), JSON.stringify([]));
     const body = await (await request('/v1/datasets/test-items/versions')).json<{
       versions: { version: number }[];
     }>();
     expect(body.versions.map((v) => v.version)).toEqual([2]);
     expect(body.versions[0]).not.toHaveProperty('retainedFrom');
+  });
+
+  it.each([
+    ['?limit=0', 'limit'],
+    ['?limit=101', 'limit'],
+    ['?before=x', 'before'],
+    ['?page=2', 'page'],
+  ])('answers the history asked with %s by a 400 naming %s', async (query, parameter) => {
+    const { request } = await seeded();
+    const res = await request(`/v1/datasets/test-items/versions${query}`);
+    expect(res.status).toBe(400);
+    expect((await res.json<{ parameter: string }>()).parameter).toBe(parameter);
   });
 
   it('answers 410 for versions past retention while history still lists them', async () => {

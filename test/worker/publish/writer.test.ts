@@ -154,14 +154,15 @@ describe('one writer per dataset', () => {
     expect(await publishInside(def, items(6), lagging)).toMatchObject({ outcome: 'published', version: 3 });
     const v2 = await (await client.request('/v1/datasets/unseen/versions/2')).json<Served>();
     expect(v2.data).toEqual(items(5));
-    expect(await listedVersions(client, 'unseen')).toEqual([3, 2, 1]);
+    // A reader that held version 2's head lists up to it; one that reads the head now lists all three.
+    expect(await listedVersions(adminClient({ datasets: [def] }), 'unseen')).toEqual([3, 2, 1]);
   });
 
   it('keeps a version whose head was written even if a later list write fails', async () => {
     const def = datasetNamed('late-failure');
     const client = adminClient({ datasets: [def] });
     await client.put('late-failure', { rows: items(4) });
-    const listFails = failingStore((key) => key === keys.history('late-failure'));
+    const listFails = failingStore((key) => key === keys.historyPage('late-failure', 0));
     const result = await publishInside(def, items(5), listFails.store);
     expect(result).toMatchObject({ outcome: 'published', version: 2 });
     expect((await latest(client, 'late-failure')).body.version).toBe(2);
@@ -176,7 +177,7 @@ describe('one writer per dataset', () => {
     const client = adminClient({ datasets: [def] });
     await client.put('stale-lists', { rows: items(4) });
     // The head of version 2 is written; the history list fails, so the catalogue entry is never written.
-    const listFails = failingStore((key) => key === keys.history('stale-lists'));
+    const listFails = failingStore((key) => key === keys.historyPage('stale-lists', 0));
     expect(await publishInside(def, items(5), listFails.store)).toMatchObject({
       outcome: 'published',
       version: 2,
@@ -189,7 +190,7 @@ describe('one writer per dataset', () => {
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ unchanged: true, version: 2 });
     expect(await stored(keys.catalogueEntry('stale-lists'))).toMatchObject({ version: 2, rowCount: 5 });
-    const listed = (await stored(keys.history('stale-lists'))) as VersionSummary[];
+    const listed = (await stored(keys.historyPage('stale-lists', 0))) as VersionSummary[];
     expect(listed.map((v) => v.version)).toEqual([2, 1]);
     // Other content from a stale base is still a conflict.
     expect((await client.put('stale-lists', { rows: items(6), baseVersion: 1 })).status).toBe(409);
@@ -308,5 +309,63 @@ describe('retention', () => {
     expect(await rolled.json()).toMatchObject({ version: 5, rolledBackFrom: 3 });
     expect((await latest(client, 'retained')).body.data).toEqual(items(6));
     expect((await client.request('/v1/datasets/retained/versions/3')).status).toBe(410);
+  });
+});
+
+describe('a history that scales', () => {
+  it('writes one history page per publish, whatever the number of versions, and serves it in pages', async () => {
+    const def = datasetNamed('long-history');
+    const inner = kvStore(env.DATASETS);
+    const written: string[] = [];
+    const store: KvStore = {
+      ...inner,
+      put(key, value) {
+        written.push(key);
+        return inner.put(key, value);
+      },
+    };
+    await runInDurableObject(env.DATASET_WRITER.getByName(def.id), async (_instance, state) => {
+      const history = sqlHistory(state.storage);
+      for (let i = 1; i <= 105; i++) {
+        written.length = 0;
+        await publish({ store, history }, { ...(await requestFor(def, items(1, i))), force: true });
+      }
+    });
+    // The 105th publish rewrote the page of versions 101–105 alone, not the 100 versions before.
+    expect(written.filter((key) => key.includes('/history'))).toEqual([keys.historyPage(def.id, 1)]);
+    const stored = JSON.parse((await inner.getText(keys.historyPage(def.id, 1))) ?? '[]') as VersionSummary[];
+    expect(stored.map((v) => v.version)).toEqual([105, 104, 103, 102, 101]);
+
+    const client = adminClient({ datasets: [def] });
+    const first = await client.request('/v1/datasets/long-history/versions?limit=60');
+    const firstBody = await first.json<{ versions: VersionSummary[]; links: { next?: string } }>();
+    expect(firstBody.versions.map((v) => v.version)).toEqual(Array.from({ length: 60 }, (_, i) => 105 - i));
+    expect(firstBody.links.next).toBe('/v1/datasets/long-history/versions?limit=60&before=46');
+    expect(first.headers.get('link')).toBe(
+      '</v1/datasets/long-history/versions?limit=60&before=46>; rel="next"',
+    );
+    const second = await client.request(firstBody.links.next ?? '');
+    const secondBody = await second.json<{ versions: VersionSummary[]; links: { next?: string } }>();
+    expect(secondBody.versions.map((v) => v.version)).toEqual(Array.from({ length: 45 }, (_, i) => 45 - i));
+    expect(secondBody.links).toEqual({});
+    expect(second.headers.get('link')).toBeNull();
+  }, 60_000);
+
+  it('prunes every key under a pruned version, pages a stopped attempt left behind included', async () => {
+    const def = datasetNamed('leftovers');
+    const store = kvStore(env.DATASETS);
+    // An attempt at version 2 wrote five pages and was stopped; the number is free again and the
+    // version that takes it has one page.
+    for (let page = 0; page < 5; page++) await store.put(keys.page(def.id, 2, page), 'stray');
+    await runInDurableObject(env.DATASET_WRITER.getByName(def.id), async (_instance, state) => {
+      const history = sqlHistory(state.storage);
+      for (let i = 1; i <= 3; i++) {
+        const request = await requestFor(def, items(2, i * 10));
+        await publish({ store, history }, { ...request, force: true, retention: 1 });
+      }
+    });
+    expect(await store.list(keys.versionPrefix(def.id, 2))).toEqual([keys.versionMeta(def.id, 2)]);
+    expect(await store.list(keys.versionPrefix(def.id, 1))).toEqual([keys.versionMeta(def.id, 1)]);
+    expect((await store.list(keys.versionPrefix(def.id, 3))).length).toBeGreaterThan(1);
   });
 });
