@@ -221,6 +221,17 @@ describe('a 100,000-row dataset', () => {
     expect(counter.reads).toBeGreaterThan(10);
   });
 
+  it('downloads a whole version with one read per stored page, after the head', async () => {
+    const { store } = await seeded([rows]);
+    const head = JSON.parse((await store.getText(keys.head('test-items'))) ?? '{}') as Head;
+    const app = testApp();
+    expect((await (await app.request('/v1/datasets/test-items')).json<Body>()).data).toHaveLength(100_000);
+    expect(app.keysRead).toEqual([
+      keys.head('test-items'),
+      ...head.pageStarts.map((_, page) => keys.page('test-items', 1, page)),
+    ]);
+  });
+
   it('reads exactly the stored page a requested row starts, never the one before', async () => {
     const { store } = await seeded([rows]);
     const head = JSON.parse((await store.getText(keys.head('test-items'))) ?? '{}') as Head;

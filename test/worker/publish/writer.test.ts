@@ -8,6 +8,7 @@ import { sqlHistory } from '../../../src/publish/sql-history.ts';
 import { keys } from '../../../src/store/keys.ts';
 import { type KvStore, kvStore } from '../../../src/store/kv.ts';
 import type { Head, VersionSummary } from '../../../src/store/records.ts';
+import { operationCounting } from '../support/kv-operations.ts';
 import { items } from '../support/test-dataset.ts';
 import { adminClient, datasetNamed } from './admin-client.ts';
 
@@ -350,6 +351,30 @@ describe('a history that scales', () => {
     expect(secondBody.links).toEqual({});
     expect(second.headers.get('link')).toBeNull();
   }, 60_000);
+
+  it('costs a publish its pages and five keys, plus a list and the deletes of the version it prunes', async () => {
+    const def = datasetNamed('operations');
+    const { store, count } = operationCounting(kvStore(env.DATASETS));
+    const pageTarget = 1024;
+    const pagesOf = async (version: number) =>
+      (JSON.parse((await kvStore(env.DATASETS).getText(keys.versionMeta(def.id, version))) ?? '{}') as Head)
+        .pageStarts.length;
+    const costs = await runInDurableObject(env.DATASET_WRITER.getByName(def.id), async (_instance, state) => {
+      const history = sqlHistory(state.storage);
+      const spent: number[] = [];
+      for (let i = 1; i <= 3; i++) {
+        count.operations = 0;
+        const request = await requestFor(def, items(500 * i, i));
+        await publish({ store, history, pageTarget }, { ...request, force: true, retention: 2 });
+        spent.push(count.operations);
+      }
+      return spent;
+    });
+    const [first, second, third] = [await pagesOf(1), await pagesOf(2), await pagesOf(3)];
+    expect(third).toBeGreaterThan(40);
+    // Version 3 prunes version 1: a list, then its pages and its diff deleted (its metadata stays).
+    expect(costs).toEqual([first + 5, second + 5, third + 5 + 1 + first + 1]);
+  });
 
   it('prunes every key under a pruned version, pages a stopped attempt left behind included', async () => {
     const def = datasetNamed('leftovers');
