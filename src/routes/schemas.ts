@@ -231,7 +231,7 @@ export const VersionsQuery = z.strictObject(
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `Unknown query parameter "${issue.keys[0]}". Use limit or before.`
+        ? `Unknown query parameter "${clipped(issue.keys[0] ?? '')}". Use limit or before.`
         : undefined,
   },
 );
