@@ -17,6 +17,7 @@ import { logEvent } from './log-event.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { createRouter } from './routes/create-router.ts';
 import { datasetRoutes } from './routes/datasets.ts';
+import { deltaRoutes } from './routes/deltas.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pageRoutes, siteRoutes } from './routes/pages.tsx';
 import { configureReference } from './routes/reference.tsx';
@@ -92,6 +93,7 @@ export function createApp(options: AppOptions) {
   app.use(loadConfig());
 
   app.route('/', datasetRoutes);
+  app.route('/', deltaRoutes);
   // Admin paths sit outside the CORS paths above on purpose: no browser page may call them cross-origin.
   app.route('/', adminRoutes);
   app.route('/', healthRoutes);

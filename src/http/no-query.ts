@@ -3,14 +3,20 @@ import { clipped } from '../datasets/cell.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from './problem.ts';
 
-/** For routes that take no query parameters: one given anyway is a mistake to report, not to ignore. */
-export const noQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const [first] = new URL(c.req.url).searchParams.keys();
-  if (first !== undefined) {
-    const parameter = clipped(first);
-    throw problem(400, `${clipped(c.req.path)} takes no query parameters; remove "${parameter}".`, {
-      parameter,
-    });
-  }
-  await next();
-};
+/**
+ * For routes that take only the named query parameters (or none): another given anyway is a mistake
+ * to report, not to ignore.
+ */
+export function onlyQuery(...allowed: string[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const extra = [...new URL(c.req.url).searchParams.keys()].find((name) => !allowed.includes(name));
+    if (extra !== undefined) {
+      const parameter = clipped(extra);
+      const takes = allowed.length ? `only ${allowed.join(' and ')}` : 'no query parameters';
+      throw problem(400, `${clipped(c.req.path)} takes ${takes}; remove "${parameter}".`, { parameter });
+    }
+    await next();
+  };
+}
+
+export const noQuery = onlyQuery();

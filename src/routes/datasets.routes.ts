@@ -6,6 +6,7 @@ import {
   DatasetIdParam,
   DatasetVersionSchema,
   problemContent,
+  RowSchema,
   RowsQuery,
   VersionParam,
   VersionsQuery,
@@ -20,7 +21,7 @@ const rowsContent = {
 };
 
 /** What caches and pollers read, on every answer with or without a body (README, Caching). */
-const cachingHeaders = z.object({
+export const cachingHeaders = z.object({
   ETag: z.string().openapi({
     description: 'Strong; changes with the version and the representation. Send it back as If-None-Match.',
   }),
@@ -37,10 +38,10 @@ const cachingHeaders = z.object({
     .openapi({ description: "Purge tags: `assay`, and `assay:{id}` on a dataset's answers." }),
 });
 
-const notModified = {
+export const notModified = {
   304: { description: 'Unchanged since the ETag in If-None-Match.', headers: cachingHeaders },
 };
-const badQuery = {
+export const badQuery = {
   400: {
     description: 'A query parameter is unknown or malformed (routes without parameters take none).',
     content: problemContent,
@@ -49,7 +50,9 @@ const badQuery = {
 const pastRetention = {
   410: { description: 'The version is listed but its rows are past retention.', content: problemContent },
 };
-const unknown = (what: string) => ({ 404: { description: `No such ${what}.`, content: problemContent } });
+export const unknown = (what: string) => ({
+  404: { description: `No such ${what}.`, content: problemContent },
+});
 
 export const listDatasets = createRoute({
   method: 'get',
@@ -137,8 +140,6 @@ export const getSchema = createRoute({
     ...unknown('dataset'),
   },
 });
-
-const RowSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 const ChangesSchema = z
   .object({

@@ -45,7 +45,7 @@ export const VersionParam = z
     description: 'The version number, from 1.',
   });
 
-const wholeNumber = (name: string, min: number, max: number) =>
+export const wholeNumber = (name: string, min: number, max: number) =>
   z
     .string()
     .regex(/^[0-9]{1,9}$/, `${name} must be a whole number from ${min} to ${max}.`)
@@ -141,6 +141,7 @@ export const RowsQuery = z.object({
 });
 
 const CellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const RowSchema = z.record(z.string(), CellSchema);
 
 const LinksSchema = z.record(z.string(), z.string()).openapi({
   description:
@@ -159,7 +160,7 @@ export const DatasetVersionSchema = z
     limit: z.number().int().optional(),
     offset: z.number().int().optional(),
     links: LinksSchema,
-    data: z.array(z.record(z.string(), CellSchema)),
+    data: z.array(RowSchema),
   })
   .openapi('DatasetVersion');
 
