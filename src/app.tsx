@@ -18,7 +18,9 @@ import { adminRoutes } from './routes/admin.ts';
 import { createRouter } from './routes/create-router.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { deltaRoutes } from './routes/deltas.ts';
+import { feedDiscovery, feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
+import { liveRoutes } from './routes/live.ts';
 import { pageRoutes, siteRoutes } from './routes/pages.tsx';
 import { configureReference } from './routes/reference.tsx';
 import { countingStore, type KvStore, kvStore } from './store/kv.ts';
@@ -90,10 +92,14 @@ export function createApp(options: AppOptions) {
     }),
   );
   for (const path of ['/v1/*', '/healthz', '/openapi.json', '/oembed']) app.use(path, publicCors);
+  // Feed readers and browsers find a dataset's feeds from its own answers.
+  for (const path of ['/v1/datasets', '/v1/datasets/:id']) app.use(path, feedDiscovery);
   app.use(loadConfig());
 
   app.route('/', datasetRoutes);
   app.route('/', deltaRoutes);
+  app.route('/', liveRoutes);
+  app.route('/', feedRoutes);
   // Admin paths sit outside the CORS paths above on purpose: no browser page may call them cross-origin.
   app.route('/', adminRoutes);
   app.route('/', healthRoutes);

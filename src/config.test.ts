@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config.ts';
 
-const bound = { DATASETS: env.DATASETS, DATASET_WRITER: env.DATASET_WRITER };
+const bound = { DATASETS: env.DATASETS, DATASET_WRITER: env.DATASET_WRITER, LIVE_HUB: env.LIVE_HUB };
 
 function refusal(vars: Record<string, unknown>): ConfigError {
   try {
@@ -45,5 +45,6 @@ describe('parseConfig', () => {
   it('refuses a missing or wrong binding by name', () => {
     expect(refusal({ DATASET_WRITER: env.DATASET_WRITER }).setting).toBe('DATASETS');
     expect(refusal({ ...bound, DATASET_WRITER: env.DATASETS }).setting).toBe('DATASET_WRITER');
+    expect(refusal({ ...bound, LIVE_HUB: undefined }).setting).toBe('LIVE_HUB');
   });
 });

@@ -28,6 +28,7 @@ const binding = (name: string, kind: string, method: string) =>
 export const ConfigSchema = z.object({
   DATASETS: binding('DATASETS', 'KV namespace', 'get'),
   DATASET_WRITER: binding('DATASET_WRITER', 'Durable Object namespace', 'getByName'),
+  LIVE_HUB: binding('LIVE_HUB', 'Durable Object namespace', 'getByName'),
   // A secret: its value is never quoted back, only whether its pairs can be read.
   ADMIN_TOKEN: z
     .string()

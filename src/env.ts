@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { DatasetDefinition } from './datasets/types.ts';
 import type { Lifetime } from './http/response-cache.ts';
+import type { LiveHub } from './live/live-hub.ts';
 import type { DatasetWriter } from './publish/dataset-writer.ts';
 import type { DatasetReader } from './store/reader.ts';
 
@@ -8,6 +9,8 @@ export interface Bindings {
   DATASETS: KVNamespace;
   /** One writer per dataset, `getByName(id)`: the only way a version is published. */
   DATASET_WRITER: DurableObjectNamespace<DatasetWriter>;
+  /** One object (`getByName('all')`) passing every dataset's version notices to `/v1/live`. */
+  LIVE_HUB: DurableObjectNamespace<LiveHub>;
   /** Secret: comma-separated `label:token` pairs accepted by the admin API. */
   ADMIN_TOKEN?: string;
   /** How many of the newest versions keep their rows (default 50). */

@@ -25,7 +25,7 @@ export function jsonResponse(
   return documentResponse(c, JSON.stringify(value), options);
 }
 
-/** Any small rendered document (JSON, an HTML page), tagged by its own bytes and kept as `moving`. */
+/** Any small rendered document (JSON, an HTML page, a feed), tagged by its own bytes and kept as `moving`. */
 export async function documentResponse(
   c: Context<AppEnv>,
   body: string,

@@ -1,6 +1,10 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Bindings } from '../env.ts';
+import { announceToHub } from '../live/live-hub.ts';
+import { acceptSubscriber, broadcast, closeSocket, keepSocketsAlive } from '../live/sockets.ts';
+import { versionNotice } from '../live/version-notice.ts';
 import { kvStore } from '../store/kv.ts';
+import { summarize } from '../store/records.ts';
 import type { HistoryStore } from './history-store.ts';
 import type { PublishRequest } from './publish-request.ts';
 import { type PublishResult, publish, type VersionRows, versionRows } from './publisher.ts';
@@ -11,7 +15,8 @@ import { sqlHistory } from './sql-history.ts';
 /**
  * The single writer of one dataset (one object per dataset id, `getByName(id)`). KV cannot allocate a
  * version number atomically; this object can, because every publish of the dataset queues through it
- * and its SQLite history is the authority KV is copied from. Readers never call it.
+ * and its SQLite history is the authority KV is copied from. Readers never call it, except to
+ * subscribe to `/v1/datasets/{id}/live`: it sees every publish and rollback, so it tells them.
  */
 export class DatasetWriter extends DurableObject<Bindings> {
   readonly #serial = new Serial();
@@ -20,10 +25,35 @@ export class DatasetWriter extends DurableObject<Bindings> {
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
     this.#history = sqlHistory(ctx.storage);
+    keepSocketsAlive(ctx);
   }
 
-  publish(request: PublishRequest): Promise<PublishResult> {
-    return this.#serial.run(() => publish(this.#deps(), request));
+  async publish(request: PublishRequest): Promise<PublishResult> {
+    const result = await this.#serial.run(() => publish(this.#deps(), request));
+    if (result.outcome === 'published') this.#announce();
+    return result;
+  }
+
+  /** A live subscriber (the route checked the upgrade); it first learns the current version. */
+  override fetch(): Response {
+    return acceptSubscriber(this.ctx, this.#currentNotice());
+  }
+
+  override webSocketClose(socket: WebSocket, code: number, reason: string): void {
+    closeSocket(socket, code, reason);
+  }
+
+  #currentNotice() {
+    const latest = this.#history.latest();
+    return latest ? [versionNotice(summarize(latest.meta))] : [];
+  }
+
+  #announce() {
+    const [notice] = this.#currentNotice();
+    if (!notice) return;
+    broadcast(this.ctx, notice);
+    // The publish's answer does not wait for /v1/live; the hub drops a notice older than one it holds.
+    this.ctx.waitUntil(announceToHub(this.env, notice));
   }
 
   /** Queued like a publish, so a rollback never reads pages that a prune is deleting. */

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
+import { feedLinks } from '../../src/routes/feeds.ts';
 import { keys } from '../../src/store/keys.ts';
 import type { Head } from '../../src/store/records.ts';
 import { testApp } from './support/app.ts';
@@ -287,12 +288,12 @@ describe('paging, fields, sort and filter', () => {
     expect(seen).toEqual(rows);
     const firstRes = await request('/v1/datasets/test-items?limit=10&offset=5');
     expect(firstRes.headers.get('link')).toBe(
-      '</v1/datasets/test-items/versions/1?limit=10&offset=15>; rel="next"',
+      `</v1/datasets/test-items/versions/1?limit=10&offset=15>; rel="next", ${feedLinks('test-items')}`,
     );
     const first = await firstRes.json<Body>();
     expect(first.links.next).toBe('/v1/datasets/test-items/versions/1?limit=10&offset=15');
     const last = await request('/v1/datasets/test-items?limit=10&offset=20');
-    expect(last.headers.get('link')).toBeNull();
+    expect(last.headers.get('link')).toBe(feedLinks('test-items'));
     expect(first).toMatchObject({ limit: 10, offset: 5 });
   });
 
@@ -447,7 +448,7 @@ describe('CSV', () => {
     });
     expect(await res.text()).toBe('name,id\r\n"comma, inside",1\r\n"a ""quoted"" word",2\r\n');
     expect(res.headers.get('link')).toBe(
-      '</v1/datasets/test-items/versions/1?limit=2&offset=2&fields=name%2Cid&format=csv>; rel="next"',
+      `</v1/datasets/test-items/versions/1?limit=2&offset=2&fields=name%2Cid&format=csv>; rel="next", ${feedLinks('test-items')}`,
     );
   });
 
