@@ -4,7 +4,7 @@
  * process's resident memory before and after opening 1,000 idle sockets. See BENCHMARKS.md.
  */
 import { performance } from 'node:perf_hooks';
-import { publishRows } from './bench/publish.ts';
+import { putDatasetOrThrow } from './bench/publish.ts';
 import { buildBenchWorker, memoryOf, startRuntime } from './bench/runtime.ts';
 import { percentile } from './bench/stats.ts';
 import { syntheticRows } from './bench/synthetic.ts';
@@ -33,7 +33,7 @@ const runtime = await startRuntime(await buildBenchWorker());
 try {
   const ws = runtime.assay.replace(/^http/, 'ws');
   const publish = (seed: number) =>
-    publishRows(
+    putDatasetOrThrow(
       runtime.assay,
       runtime.adminToken,
       'bench-100',
@@ -44,6 +44,7 @@ try {
   log(`${subscribers} subscribers, ${publishes} publishes of 100 rows`);
   let sentAt = 0;
   const latencies: number[] = [];
+  const answers: number[] = [];
   const live = await Promise.all(
     Array.from({ length: subscribers }, () =>
       subscribe(`${ws}/v1/datasets/bench-100/live`, (at) => latencies.push(at - sentAt)),
@@ -53,6 +54,7 @@ try {
     const expected = i * subscribers;
     sentAt = performance.now();
     await publish(i);
+    answers.push(performance.now() - sentAt);
     while (latencies.length < expected) await new Promise((resolve) => setTimeout(resolve, 1));
   }
   for (const socket of live) socket.close();
@@ -77,6 +79,8 @@ try {
   const result = {
     subscribers,
     publishes,
+    // The PUT's own answer time: the notice is sent as the writer finishes, before the answer leaves.
+    publish_answer_ms: { p50: percentile(answers, 0.5), p99: percentile(answers, 0.99) },
     notice_ms: {
       p50: percentile(latencies, 0.5),
       p99: percentile(latencies, 0.99),

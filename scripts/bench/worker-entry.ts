@@ -1,5 +1,5 @@
 /**
- * The bench build of the Worker: the production app and Durable Object, unchanged, with a catalogue
+ * The bench build of the Worker: the production app and Durable Objects, unchanged, with a catalogue
  * that also lists the synthetic datasets (the Worker serves only registered datasets). Bundled by
  * `buildBenchWorker` (runtime.ts) into a temporary folder; `npm run build` never sees this file.
  */
@@ -8,4 +8,5 @@ import { datasets } from '../../src/datasets/registry.ts';
 import { benchDatasets } from './synthetic.ts';
 
 export default createApp({ datasets: [...datasets, ...benchDatasets] });
+export { LiveHub } from '../../src/live/live-hub.ts';
 export { DatasetWriter } from '../../src/publish/dataset-writer.ts';
