@@ -38,14 +38,14 @@ function describe(entry: FeedEntry, origin: string) {
   const { summary } = entry;
   const rollback = summary.rolledBackFrom ? ` (rollback to version ${summary.rolledBackFrom})` : '';
   const changes = describeChanges(countsOf(summary));
-  const base = `${origin}/v1/datasets/${summary.dataset}`;
+  const data = `${origin}/v1/datasets/${summary.dataset}/versions/${summary.version}`;
   return {
-    // The permanent URL of the version: its id never changes, and readers open it.
-    url: `${base}/versions/${summary.version}`,
+    // The version's page, pinned for good: its id never changes, and a person opens it.
+    url: `${origin}/datasets/${summary.dataset}/versions/${summary.version}`,
     title: `${entry.name}: version ${summary.version}${rollback}, ${changes}`,
     text:
       `Version ${summary.version} of ${summary.dataset}${rollback}: ${changes}; ${plural(summary.rowCount, 'row')} in all. ` +
-      `The rows that changed: ${base}/versions/${summary.version}/changes`,
+      `Its data: ${data}; the rows that changed: ${data}/changes`,
     date: new Date(summary.publishedAt),
   };
 }

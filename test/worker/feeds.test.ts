@@ -56,8 +56,9 @@ describe('feeds', () => {
       'Alpha: version 1, 3 rows added',
     ]);
     const [newest] = feed.entry;
-    expect(newest?.id).toBe('http://assay.test/v1/datasets/alpha-one/versions/3');
-    expect(hrefs(newest?.link ?? [])).toContain('http://assay.test/v1/datasets/alpha-one/versions/3');
+    expect(newest?.id).toBe('http://assay.test/datasets/alpha-one/versions/3');
+    expect(hrefs(newest?.link ?? [])).toContain('http://assay.test/datasets/alpha-one/versions/3');
+    expect(text(newest?.summary)).toContain('http://assay.test/v1/datasets/alpha-one/versions/3/changes');
     expect(text(newest?.summary)).toMatch(/5 rows in all/);
     expect(Number.isNaN(Date.parse(newest?.updated ?? ''))).toBe(false);
 
