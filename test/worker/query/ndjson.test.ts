@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { feedLinks } from '../../../src/routes/feeds.ts';
 import { testApp } from '../support/app.ts';
 import { seedVersions } from '../support/seed.ts';
 import { items, testDataset } from '../support/test-dataset.ts';
@@ -37,7 +38,7 @@ describe('NDJSON', () => {
       { id: 2, name: 'item 2' },
     ]);
     expect(res.headers.get('link')).toBe(
-      '</v1/datasets/test-items/versions/1?limit=2&offset=3&fields=id%2Cname&format=ndjson>; rel="next"',
+      `</v1/datasets/test-items/versions/1?limit=2&offset=3&fields=id%2Cname&format=ndjson>; rel="next", ${feedLinks('test-items')}`,
     );
     const filtered = await request('/v1/datasets/test-items?format=ndjson&filter[active]=true&sort=-id');
     expect(parsed(await filtered.text()).map((r) => r.id)).toEqual([4, 2, 0]);
