@@ -1,8 +1,16 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { atomFeed, type FeedEntry, type FeedHead, jsonFeed, newestEntries } from '../feeds/publish-feed.ts';
+import {
+  atomFeed,
+  type FeedEntry,
+  type FeedHead,
+  feedLength,
+  jsonFeed,
+  newestEntries,
+} from '../feeds/publish-feed.ts';
 import { cacheTags, latestCacheControl } from '../http/cache-headers.ts';
 import { documentResponse } from '../http/json-response.ts';
+import { listedVersions } from '../store/listed-versions.ts';
 import { type AppRouteHandler, createRouter } from './create-router.ts';
 import { datasetOr404 } from './datasets.ts';
 import * as routes from './feeds.routes.ts';
@@ -23,9 +31,17 @@ export const feedDiscovery: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.res.headers.append('link', feedLinks(c.req.param('id')));
 };
 
-/** Each dataset's history list (one small KV read each, held a few seconds like every list). */
+/**
+ * Each dataset's latest versions from its head and history pages (a few small KV reads each, held a
+ * few seconds like every list); a dataset never published has none.
+ */
 async function entriesOf(c: Context<AppEnv>, ids: readonly string[]): Promise<FeedEntry[]> {
-  const lists = await Promise.all(ids.map((id) => c.var.reader.history(id)));
+  const lists = await Promise.all(
+    ids.map(async (id) => {
+      const head = await c.var.reader.head(id);
+      return head ? (await listedVersions(c.var.reader, head, feedLength)).versions : [];
+    }),
+  );
   return newestEntries(
     lists
       .flat()
