@@ -24,7 +24,13 @@ import { liveRoutes } from './routes/live.ts';
 import { pageRoutes, siteRoutes } from './routes/pages.tsx';
 import { configureReference } from './routes/reference.tsx';
 import { countingStore, type KvStore, kvStore } from './store/kv.ts';
-import { cachedHead, createReader, createReaderCaches, type ReaderCaches } from './store/reader.ts';
+import {
+  cachedHead,
+  createReader,
+  createReaderCaches,
+  forgetMovingReads,
+  type ReaderCaches,
+} from './store/reader.ts';
 
 export interface AppOptions {
   datasets: readonly DatasetDefinition[];
@@ -51,8 +57,7 @@ export function createApp(options: AppOptions) {
   const caches = options.caches ?? createReaderCaches();
   const responses = options.responses ?? createResponseCache();
   const forgetMoving = () => {
-    caches.moving.clear();
-    caches.loading.clear();
+    forgetMovingReads(caches);
     forgetMovingResponses(responses);
   };
 

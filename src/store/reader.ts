@@ -35,6 +35,12 @@ export function createReaderCaches(pageBudgetBytes = 24 * 1024 * 1024): ReaderCa
   };
 }
 
+/** Forgets the heads and lists this isolate holds, and loads of them under way, after it published. */
+export function forgetMovingReads(caches: ReaderCaches): void {
+  caches.moving.clear();
+  caches.loading.clear();
+}
+
 /** The head this isolate holds for a dataset, without any I/O: undefined when it holds none. */
 export function cachedHead(caches: ReaderCaches, dataset: string): Head | null | undefined {
   return caches.moving.get(keys.head(dataset)) as Head | null | undefined;

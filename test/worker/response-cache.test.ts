@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forgetMovingResponses } from '../../src/http/response-cache.ts';
 import { keys } from '../../src/store/keys.ts';
+import { forgetMovingReads } from '../../src/store/reader.ts';
 import { testApp } from './support/app.ts';
 import { seedVersions } from './support/seed.ts';
 import { items, testDataset } from './support/test-dataset.ts';
@@ -119,7 +120,7 @@ describe('the isolate response cache', () => {
     const stale = await (await request('/v1/datasets/test-items')).json<{ version: number }>();
     expect(stale.version).toBe(2);
     // What the admin route does after a publish (c.var.forgetMoving, src/http/purge-published.ts).
-    caches.moving.clear();
+    forgetMovingReads(caches);
     forgetMovingResponses(responses);
     const after = await (await request('/v1/datasets/test-items')).json<{ version: number }>();
     expect([before.version, after.version]).toEqual([2, 3]);
