@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TabCells } from '../../src/datasets/grid-cells.ts';
 import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
 import { validateTab } from '../../src/datasets/validate-tab.ts';
@@ -9,7 +10,7 @@ import { resolveConfig, type SyncConfig, type SyncOptions } from './options.ts';
 import { type DatasetOutcome, type ExitCode, exitCodeOf, type RunReport } from './run-report.ts';
 import { fileSource } from './sources/file.ts';
 import { type GoogleSource, googleSource } from './sources/google.ts';
-import type { TabCells, UnreadableTab, WorkbookSource } from './sources/source.ts';
+import type { UnreadableTab, WorkbookSource } from './sources/source.ts';
 import { statusRows } from './status-tab.ts';
 import { type PublishAnswer, putDataset, servedVersions, type Target } from './worker-api.ts';
 

@@ -1,8 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { TabCells } from '../../../src/datasets/grid-cells.ts';
 import { configError } from '../errors.ts';
-import type { TabCells, UnreadableTab, WorkbookSource } from './source.ts';
+import type { UnreadableTab, WorkbookSource } from './source.ts';
 import { ambiguousTab, tabFile } from './tab-names.ts';
 
 /** Relative to where the command runs, as people type paths, when it is below it. */

@@ -1,14 +1,14 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { type TabCells, tabCells } from '../../../src/datasets/grid-cells.ts';
 import { formatDuration } from '../duration.ts';
 import { configError, SyncError, unavailable } from '../errors.ts';
 import type { SourceConfig } from '../options.ts';
 import { googleRetryConfig, type RetryPolicy } from '../retry.ts';
 import type { StatusRow } from '../status-tab.ts';
 import { googleAuth, sheetsScopes } from './google-auth.ts';
-import { tabCells } from './google-cells.ts';
 import { writeStatusTab } from './google-status-tab.ts';
 import { isMissingTabError, quoteTab } from './sheets-ranges.ts';
-import type { TabCells, UnreadableTab, WorkbookSource } from './source.ts';
+import type { UnreadableTab, WorkbookSource } from './source.ts';
 import { ambiguousTab, tabTitle } from './tab-names.ts';
 
 type GoogleConfig = Extract<SourceConfig, { kind: 'google' }>;

@@ -1,7 +1,4 @@
-import type { SheetCell } from '../../../src/datasets/cell.ts';
-
-/** A tab as read: the header row first, rows possibly ragged. */
-export type TabCells = SheetCell[][];
+import type { TabCells } from '../../../src/datasets/grid-cells.ts';
 
 /** A tab whose file could not be parsed at all: reported against that dataset only. */
 export interface UnreadableTab {

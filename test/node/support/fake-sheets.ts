@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { parse } from 'csv-parse/sync';
+import { enteredCell } from '../../shared/entered-cell.ts';
 
 /**
  * A fake Google Sheets v4 API on 127.0.0.1 for the sync's tests: the routes the sync calls, in the real
@@ -53,58 +54,6 @@ export interface FakeSheets {
   failAlways(status: number): void;
   stopFailing(): void;
   close(): Promise<void>;
-}
-
-const errorTypes: Record<string, string> = {
-  '#N/A': 'N_A',
-  '#REF!': 'REF',
-  '#DIV/0!': 'DIVIDE_BY_ZERO',
-  '#VALUE!': 'VALUE',
-  '#NAME?': 'NAME',
-  '#NUM!': 'NUM',
-  '#NULL!': 'NULL_VALUE',
-  '#ERROR!': 'ERROR',
-};
-
-const dayMs = 86_400_000;
-const sheetsEpoch = Date.UTC(1899, 11, 30);
-
-/** What Sheets stores when an editor types `text` into a cell with automatic formatting (en_US locale). */
-export function typedCell(text: string): Cell {
-  if (text === '') return undefined;
-  const percent = /^(-?\d+(?:\.\d+)?)\s?%$/.exec(text);
-  if (percent)
-    return {
-      effectiveValue: { numberValue: Number(percent[1]) / 100 },
-      formattedValue: text,
-      effectiveFormat: { numberFormat: { type: 'PERCENT', pattern: '0%' } },
-    };
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (date)
-    return {
-      effectiveValue: {
-        numberValue: (Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - sheetsEpoch) / dayMs,
-      },
-      formattedValue: text,
-      effectiveFormat: { numberFormat: { type: 'DATE', pattern: 'yyyy-mm-dd' } },
-    };
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text))
-    return {
-      effectiveValue: { numberValue: Number(text.replaceAll(',', '')) },
-      formattedValue: text,
-      effectiveFormat: { numberFormat: { type: 'NUMBER', pattern: '#,##0' } },
-    };
-  if (/^-?\d+(\.\d+)?$/.test(text))
-    return { effectiveValue: { numberValue: Number(text) }, formattedValue: text };
-  if (/^(true|false)$/i.test(text))
-    return { effectiveValue: { boolValue: /^true$/i.test(text) }, formattedValue: text.toUpperCase() };
-  const errorType = errorTypes[text];
-  if (errorType)
-    return {
-      effectiveValue: { errorValue: { type: errorType, message: 'formula error' } },
-      formattedValue: text,
-    };
-  return { effectiveValue: { stringValue: text }, formattedValue: text };
 }
 
 /** A value written through values.update with valueInputOption RAW: stored as given, never parsed. */
@@ -208,7 +157,7 @@ export async function startFakeSheets(options: FakeSheetsOptions = {}): Promise<
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.csv')).sort()) {
     const text = await readFile(join(dir, file), 'utf8');
     const rows = (parse(text, { bom: true, relax_column_count: true }) as string[][]).map((row) =>
-      row.map(typedCell),
+      row.map(enteredCell),
     );
     tabs.set(basename(file, '.csv'), { sheetId: nextSheetId++, rows });
   }
@@ -359,7 +308,7 @@ export async function startFakeSheets(options: FakeSheetsOptions = {}): Promise<
       const tab = tabs.get(tabName);
       const range = parseRange(`'${tabName}'!${a1}`);
       if (!tab || !range) throw new Error(`No cell ${tabName}!${a1} in the fake workbook.`);
-      cellsOf(tab, range.startRow)[range.startColumn] = typedCell(text);
+      cellsOf(tab, range.startRow)[range.startColumn] = enteredCell(text);
     },
     values(title) {
       const tab = tabs.get(title);

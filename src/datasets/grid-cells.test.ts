@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { formatted } from '../../../src/datasets/cell.ts';
-import { typedCell } from '../../../test/node/support/fake-sheets.ts';
-import { sheetCell, tabCells } from './google-cells.ts';
+import { enteredCell } from '../../test/shared/entered-cell.ts';
+import { formatted } from './cell.ts';
+import { sheetCell, tabCells } from './grid-cells.ts';
 
 describe('sheetCell', () => {
   it('keeps a number’s format and the text the sheet shows, so the catalogue can tell 70 % from 0.7', () => {
-    expect(sheetCell(typedCell('70%'))).toEqual(formatted(0.7, 'PERCENT', '70%'));
-    expect(sheetCell(typedCell('2024-01-08'))).toEqual(formatted(45299, 'DATE', '2024-01-08'));
-    expect(sheetCell(typedCell('1,234'))).toEqual(formatted(1234, 'NUMBER', '1,234'));
-    expect(sheetCell(typedCell('0.7'))).toBe(0.7);
+    expect(sheetCell(enteredCell('70%'))).toEqual(formatted(0.7, 'PERCENT', '70%'));
+    expect(sheetCell(enteredCell('2024-01-08'))).toEqual(formatted(45299, 'DATE', '2024-01-08'));
+    expect(sheetCell(enteredCell('1,234'))).toEqual(formatted(1234, 'NUMBER', '1,234'));
+    expect(sheetCell(enteredCell('0.7'))).toBe(0.7);
   });
 
   it('passes text, booleans and formula errors as the editor sees them', () => {
-    expect(sheetCell(typedCell('~70%'))).toBe('~70%');
-    expect(sheetCell(typedCell('TRUE'))).toBe(true);
-    expect(sheetCell(typedCell('#N/A'))).toBe('#N/A');
+    expect(sheetCell(enteredCell('~70%'))).toBe('~70%');
+    expect(sheetCell(enteredCell('TRUE'))).toBe(true);
+    expect(sheetCell(enteredCell('#N/A'))).toBe('#N/A');
     expect(sheetCell({ effectiveValue: { errorValue: { type: 'DIVIDE_BY_ZERO' } } })).toBe('#DIV/0!');
   });
 
@@ -34,7 +34,7 @@ describe('tabCells', () => {
         rowData: [
           { values: [{ effectiveValue: { stringValue: 'b2' } }] },
           {},
-          { values: [{}, typedCell('3') ?? {}] },
+          { values: [{}, enteredCell('3') ?? {}] },
         ],
       },
     ]);
