@@ -9,7 +9,12 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
             // Test-only tokens; the real ADMIN_TOKEN is a secret (`wrangler secret put`, or .dev.vars locally).
-            miniflare: { bindings: { ADMIN_TOKEN: 'tests:test-admin-token,rotated:second-test-token' } },
+            miniflare: {
+              bindings: {
+                ADMIN_TOKEN: 'tests:test-admin-token,rotated:second-test-token',
+                PUBLISH_TOKEN: 'editors:test-publish-token',
+              },
+            },
           }),
         ],
         test: { name: 'worker', include: ['test/worker/**/*.test.ts', 'src/**/*.test.{ts,tsx}'] },

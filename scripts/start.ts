@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { ensureLocalAdminToken } from './local/dev-vars.ts';
+import { ensureLocalTokens } from './local/dev-vars.ts';
 import { defaultPort, parsePort, portIsFree, portMessage } from './local/port.ts';
 import { blockedPortAdvice, fetchBlocksPort } from './net/blocked-ports.ts';
 import { startLocalWorker } from './start/local-worker.ts';
@@ -23,7 +23,8 @@ if (fetchBlocksPort(port)) {
   process.exit(2);
 }
 
-if (ensureLocalAdminToken('.dev.vars').created) console.log('Created a local admin token in .dev.vars.');
+const { created } = ensureLocalTokens('.dev.vars');
+if (created.length > 0) console.log(`Created ${created.join(' and ')} for the local Worker in .dev.vars.`);
 mkdirSync('.wrangler', { recursive: true });
 console.log(`Starting the Worker on port ${port} (local KV and Durable Objects in .wrangler/state)…`);
 const worker = startLocalWorker({ port, logFile: '.wrangler/dev.log' });

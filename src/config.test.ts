@@ -16,10 +16,34 @@ function refusal(vars: Record<string, unknown>): ConfigError {
 
 describe('parseConfig', () => {
   it('takes the defaults for what is unset, and reads what is set', () => {
-    expect(parseConfig(bound)).toEqual({ adminTokens: [], retention: 50, maxBodyBytes: 32 * 1024 * 1024 });
+    expect(parseConfig(bound)).toEqual({ tokens: [], retention: 50, maxBodyBytes: 32 * 1024 * 1024 });
     expect(
       parseConfig({ ...bound, RETENTION: '3', MAX_BODY_BYTES: '1000', ADMIN_TOKEN: 'sync:abc' }),
-    ).toEqual({ adminTokens: [{ label: 'sync', token: 'abc' }], retention: 3, maxBodyBytes: 1000 });
+    ).toEqual({
+      tokens: [{ label: 'sync', token: 'abc', scope: 'admin' }],
+      retention: 3,
+      maxBodyBytes: 1000,
+    });
+  });
+
+  it('takes either token secret alone or both, each token with its scope', () => {
+    expect(parseConfig({ ...bound, PUBLISH_TOKEN: 'editors:xyz' }).tokens).toEqual([
+      { label: 'editors', token: 'xyz', scope: 'publish' },
+    ]);
+    expect(parseConfig({ ...bound, ADMIN_TOKEN: 'sync:abc', PUBLISH_TOKEN: 'editors:xyz' }).tokens).toEqual([
+      { label: 'sync', token: 'abc', scope: 'admin' },
+      { label: 'editors', token: 'xyz', scope: 'publish' },
+    ]);
+  });
+
+  it('refuses a token in both secrets, since its scope would be a guess, without quoting it', () => {
+    const error = refusal({
+      ...bound,
+      ADMIN_TOKEN: 'sync:same-secret',
+      PUBLISH_TOKEN: 'editors:same-secret',
+    });
+    expect(error.setting).toBe('PUBLISH_TOKEN');
+    expect(error.message).not.toContain('same-secret');
   });
 
   it.each([
@@ -36,11 +60,15 @@ describe('parseConfig', () => {
     expect(error.message).toContain(JSON.stringify(value));
   });
 
-  it('refuses an ADMIN_TOKEN with no readable pair without quoting the secret', () => {
-    const error = refusal({ ...bound, ADMIN_TOKEN: 'just-a-token-without-a-label' });
-    expect(error.setting).toBe('ADMIN_TOKEN');
-    expect(error.message).not.toContain('just-a-token');
-  });
+  it.each(['ADMIN_TOKEN', 'PUBLISH_TOKEN'])(
+    'refuses a %s with no readable pair without quoting the secret',
+    (name) => {
+      const error = refusal({ ...bound, [name]: 'just-a-token-without-a-label' });
+      expect(error.setting).toBe(name);
+      expect(error.message).toContain(`${name} holds no`);
+      expect(error.message).not.toContain('just-a-token');
+    },
+  );
 
   it('refuses a missing or wrong binding by name', () => {
     expect(refusal({ DATASET_WRITER: env.DATASET_WRITER }).setting).toBe('DATASETS');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AdminToken, parseAdminTokens } from './http/admin-tokens.ts';
+import { parseAdminTokens, type ScopedToken, type TokenScope } from './http/admin-tokens.ts';
 
 /**
  * The Worker's bindings and variables, checked once per environment: a value that is set but unusable
@@ -20,6 +20,25 @@ const wholeNumber = (name: string, fallback: number, meaning: string) =>
       return z.NEVER;
     });
 
+/**
+ * A secret of `label:token` pairs: its value is never quoted back, only whether its pairs can be read.
+ * Either secret may be unset; with neither, the admin API answers every request 401 while reads go on.
+ */
+const tokenList = (name: string, scope: TokenScope, example: string) =>
+  z
+    .string()
+    .optional()
+    .transform((text, ctx): ScopedToken[] => {
+      const tokens = parseAdminTokens(text);
+      if (text !== undefined && text.trim() !== '' && tokens.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} holds no \`label:token\` pair; set it to comma-separated pairs like ${example}:<token>.`,
+        });
+      }
+      return tokens.map((token) => ({ ...token, scope }));
+    });
+
 const binding = (name: string, kind: string, method: string) =>
   z.custom<unknown>((value) => typeof (value as Record<string, unknown> | null)?.[method] === 'function', {
     message: `${name} must be bound to a ${kind} (wrangler.toml); it is missing or of another kind.`,
@@ -29,27 +48,15 @@ export const ConfigSchema = z.object({
   DATASETS: binding('DATASETS', 'KV namespace', 'get'),
   DATASET_WRITER: binding('DATASET_WRITER', 'Durable Object namespace', 'getByName'),
   LIVE_HUB: binding('LIVE_HUB', 'Durable Object namespace', 'getByName'),
-  // A secret: its value is never quoted back, only whether its pairs can be read.
-  ADMIN_TOKEN: z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
-      const tokens = parseAdminTokens(text);
-      if (text !== undefined && text.trim() !== '' && tokens.length === 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            'ADMIN_TOKEN holds no `label:token` pair; set it to comma-separated pairs like sync:<token>.',
-        });
-      }
-      return tokens;
-    }),
+  ADMIN_TOKEN: tokenList('ADMIN_TOKEN', 'admin', 'sync'),
+  PUBLISH_TOKEN: tokenList('PUBLISH_TOKEN', 'publish', 'editors'),
   RETENTION: wholeNumber('RETENTION', 50, 'how many newest versions keep their rows'),
   MAX_BODY_BYTES: wholeNumber('MAX_BODY_BYTES', 32 * 1024 * 1024, 'the largest admin request body in bytes'),
 });
 
 export interface Config {
-  adminTokens: AdminToken[];
+  /** Every token the admin API accepts, ADMIN_TOKEN's and PUBLISH_TOKEN's, each with its scope. */
+  tokens: ScopedToken[];
   /** How many of the newest versions keep their rows; older ones keep only their metadata. */
   retention: number;
   maxBodyBytes: number;
@@ -70,6 +77,13 @@ export function parseConfig(env: Record<string, unknown>): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue?.path[0] ?? 'configuration'), issue?.message ?? 'is not valid');
   }
-  const { ADMIN_TOKEN, RETENTION, MAX_BODY_BYTES } = parsed.data;
-  return { adminTokens: ADMIN_TOKEN, retention: RETENTION, maxBodyBytes: MAX_BODY_BYTES };
+  const { ADMIN_TOKEN, PUBLISH_TOKEN, RETENTION, MAX_BODY_BYTES } = parsed.data;
+  // One token, one scope: the same token in both secrets is a mistake, and guessing a scope for it is not safe.
+  const admin = new Set(ADMIN_TOKEN.map((t) => t.token));
+  if (PUBLISH_TOKEN.some((t) => admin.has(t.token)))
+    throw new ConfigError(
+      'PUBLISH_TOKEN',
+      'PUBLISH_TOKEN repeats a token of ADMIN_TOKEN; give each secret tokens of its own.',
+    );
+  return { tokens: [...ADMIN_TOKEN, ...PUBLISH_TOKEN], retention: RETENTION, maxBodyBytes: MAX_BODY_BYTES };
 }

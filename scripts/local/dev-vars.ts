@@ -11,21 +11,32 @@ export function parseDevVars(text: string): Record<string, string> {
   return vars;
 }
 
+/** The tokens `npm start` makes for the local Worker, and the label each is recorded under. */
+const localTokens = [
+  { name: 'ADMIN_TOKEN', label: 'local', what: 'an admin token' },
+  { name: 'PUBLISH_TOKEN', label: 'editors', what: 'a publish token' },
+] as const;
+
 /**
- * Makes sure the local Worker has an admin token: a newcomer should not have to invent one. The
- * token is written to the gitignored .dev.vars only, never printed.
+ * Makes sure the local Worker has an admin token and a publish token (for the sheet add-on): a newcomer
+ * should not have to invent them. Each missing one is written to the gitignored .dev.vars only, never
+ * printed; `created` says which were, in words (`an admin token`).
  */
-export function ensureLocalAdminToken(path: string): { created: boolean } {
+export function ensureLocalTokens(path: string): { created: string[] } {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  if (parseDevVars(text).ADMIN_TOKEN) return { created: false };
-  const token = `local:${randomBytes(24).toString('base64url')}`;
+  const present = parseDevVars(text);
+  const missing = localTokens.filter(({ name }) => !present[name]);
+  if (missing.length === 0) return { created: [] };
+  const lines = missing.map(
+    ({ name, label }) => `${name}=${label}:${randomBytes(24).toString('base64url')}\n`,
+  );
   const separator = text === '' || text.endsWith('\n') ? '' : '\n';
   writeFileSync(
     path,
-    `${text}${separator}# Written by npm start for the local Worker only.\nADMIN_TOKEN=${token}\n`,
+    `${text}${separator}# Written by npm start for the local Worker only.\n${lines.join('')}`,
     {
       mode: 0o600,
     },
   );
-  return { created: true };
+  return { created: missing.map(({ what }) => what) };
 }

@@ -183,6 +183,11 @@ export async function putDataset(
       throw configError(
         `The Worker at ${target.url} did not accept the admin token: set ADMIN_TOKEN to one of its tokens.`,
       );
+    case 403:
+      // A publish token (PUBLISH_TOKEN) set as the sync's ADMIN_TOKEN, running with --force.
+      throw configError(
+        `The Worker at ${target.url} refused: ${detail} Set ADMIN_TOKEN to an admin token to use --force.`,
+      );
     case 404:
       throw configError(
         `The Worker at ${target.url} has no dataset "${dataset}": deploy the current Worker first.`,

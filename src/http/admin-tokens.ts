@@ -4,7 +4,18 @@ export interface AdminToken {
 }
 
 /**
- * `ADMIN_TOKEN` holds comma-separated `label:token` pairs, so a new token can go live before the old
+ * What a token may do. `admin` (ADMIN_TOKEN): everything. `publish` (PUBLISH_TOKEN, for editors and the
+ * add-on): publish rows, but neither pass the shrink guard (`force`) nor roll back, the two acts that
+ * can take rows away from readers at once.
+ */
+export type TokenScope = 'admin' | 'publish';
+
+export interface ScopedToken extends AdminToken {
+  scope: TokenScope;
+}
+
+/**
+ * `ADMIN_TOKEN` (and `PUBLISH_TOKEN`) holds comma-separated `label:token` pairs, so a new token can go live before the old
  * one is removed, and every version records which label published it. A pair without a label or a
  * token is ignored rather than guessed at: a malformed secret must not grant access.
  */

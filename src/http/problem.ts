@@ -13,6 +13,7 @@ export interface ProblemDetails {
 const titles: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
@@ -36,6 +37,15 @@ function problemResponse(problem: ProblemDetails, headers?: HeadersInit): Respon
   return response;
 }
 
+/** The body of a problem, for an answer that reports one it did not run into (a dry run's refusal). */
+export function problemDetails(
+  status: ContentfulStatusCode,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): ProblemDetails {
+  return { type: 'about:blank', title: titles[status] ?? 'Error', status, detail, ...extra };
+}
+
 /** An error to throw from anywhere in a request; `app.onError` sends it as problem+json. */
 export function problem(
   status: ContentfulStatusCode,
@@ -43,12 +53,6 @@ export function problem(
   extra: Record<string, unknown> = {},
   headers?: HeadersInit,
 ): HTTPException {
-  const body: ProblemDetails = {
-    type: 'about:blank',
-    title: titles[status] ?? 'Error',
-    status,
-    detail,
-    ...extra,
-  };
+  const body = problemDetails(status, detail, extra);
   return new HTTPException(status, { message: detail, res: problemResponse(body, headers) });
 }

@@ -22,12 +22,14 @@ export interface PublishRequest {
   baseVersion?: number;
   force?: boolean;
   rolledBackFrom?: number;
+  /** Compare with the current version and say what would change, writing nothing (`checked`). */
+  dryRun?: boolean;
 }
 
 /** What a publish takes besides the dataset and its rows: the Worker's config, the caller and its options. */
 export type PublishOptions = Pick<
   PublishRequest,
-  'retention' | 'publishedBy' | 'source' | 'baseVersion' | 'force' | 'rolledBackFrom'
+  'retention' | 'publishedBy' | 'source' | 'baseVersion' | 'force' | 'rolledBackFrom' | 'dryRun'
 >;
 
 /** The writer's request for validated rows of a dataset, with what the definition says about them. */

@@ -25,7 +25,15 @@ export type PublishResult =
   | { outcome: 'published'; version: number; rowCount: number; changes: ChangeCounts }
   | { outcome: 'stale'; version: number; baseVersion: number }
   | { outcome: 'shrink'; shrink: Shrink }
-  | { outcome: 'oversized'; row: number; chars: number; limit: number };
+  | { outcome: 'oversized'; row: number; chars: number; limit: number }
+  /** A dry run: what publishing would change against `version`, and what would refuse it, if anything. */
+  | {
+      outcome: 'checked';
+      version: number;
+      rowCount: number;
+      changes: ChangeCounts;
+      refusal?: Extract<PublishResult, { outcome: 'stale' | 'shrink' }>;
+    };
 
 export type VersionRows =
   | { status: 'found'; rows: Row[] }
@@ -62,12 +70,14 @@ export async function publish(deps: WriterDeps, request: PublishRequest): Promis
   try {
     return await publishOnce(deps, request);
   } finally {
-    await rewriteStaleLists(deps);
+    // A dry run writes nothing, mending included: the next publish mends.
+    if (!request.dryRun) await rewriteStaleLists(deps);
   }
 }
 
 async function publishOnce(deps: WriterDeps, request: PublishRequest): Promise<PublishResult> {
-  await recover(deps, request.key);
+  // A dry run compares with the committed history; settling a pending version is a publish's work.
+  if (!request.dryRun) await recover(deps, request.key);
   const latest = deps.history.latest();
   const current = latest?.meta.version ?? 0;
   const version = current + 1;
@@ -90,9 +100,11 @@ async function publishOnce(deps: WriterDeps, request: PublishRequest): Promise<P
   if (latest && latest.meta.contentHash === prepared.meta.contentHash) {
     return { outcome: 'unchanged', version: current };
   }
-  if (request.baseVersion !== undefined && request.baseVersion !== current) {
-    return { outcome: 'stale', version: current, baseVersion: request.baseVersion };
-  }
+  const stale =
+    request.baseVersion !== undefined && request.baseVersion !== current
+      ? ({ outcome: 'stale', version: current, baseVersion: request.baseVersion } as const)
+      : undefined;
+  if (stale && !request.dryRun) return stale;
 
   // The pages already hold each row's canonical line; diffing those avoids serializing twice.
   const lines = prepared.pages.flatMap((page) => splitRows(decoder.decode(page)));
@@ -108,7 +120,18 @@ async function publishOnce(deps: WriterDeps, request: PublishRequest): Promise<P
   const previous = new Map([...currentRows].map(([key, row]) => [key, row.line]));
   const diff = diffLines(previous, next);
   const shrink = shrinkBeyondGuard(previous.size, diff.removed.length, request.shrinkGuard);
-  if (shrink && !request.force) return { outcome: 'shrink', shrink };
+  const refusal = stale ?? (shrink && !request.force ? ({ outcome: 'shrink', shrink } as const) : undefined);
+  if (request.dryRun) {
+    const changes = countsOf(diff);
+    return {
+      outcome: 'checked',
+      version: current,
+      rowCount: request.rows.length,
+      changes,
+      ...(refusal && { refusal }),
+    };
+  }
+  if (refusal) return refusal;
 
   const changes = countsOf(diff);
   const meta: VersionMeta = { ...prepared.meta, changes };

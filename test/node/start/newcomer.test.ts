@@ -90,8 +90,10 @@ describe('the newcomer path: npm start, read, edit, sync, stop', () => {
     for (const { id } of datasets) expect(output).toMatch(new RegExp(`${id}.*published v1`));
     expect(output).toContain(`${base}/v1/datasets/production`);
     expect(output).toContain(`${base}/docs`);
-    expect(readFileSync(join(project, '.dev.vars'), 'utf8')).toMatch(/^ADMIN_TOKEN=local:\S{20,}$/m);
-    expect(output).not.toMatch(/ADMIN_TOKEN=|local:[A-Za-z0-9_-]{20,}/);
+    const devVars = readFileSync(join(project, '.dev.vars'), 'utf8');
+    expect(devVars).toMatch(/^ADMIN_TOKEN=local:\S{20,}$/m);
+    expect(devVars).toMatch(/^PUBLISH_TOKEN=editors:\S{20,}$/m);
+    expect(output).not.toMatch(/_TOKEN=|(local|editors):[A-Za-z0-9_-]{20,}/);
   });
 
   it("prints what the README's quick start shows, times and port aside", () => {

@@ -9,7 +9,8 @@ import { root } from '../../../scripts/worker/wrangler.ts';
  * version wrangler uses) runs the bundle `npm run build` makes, with the bindings wrangler.toml
  * declares (the DATASETS KV namespace, the DATASET_WRITER SQLite Durable Object, [vars]) read through
  * wrangler itself, so they stay in step with the config. KV and Durable Object state live in memory
- * and go with `stop()`; ADMIN_TOKEN is a fresh token per worker, never the developer's .dev.vars one.
+ * and go with `stop()`; ADMIN_TOKEN and PUBLISH_TOKEN are fresh tokens per worker, never the
+ * developer's .dev.vars ones.
  */
 export interface TestWorker {
   /** Origin, no trailing slash: `http://127.0.0.1:PORT`. */
@@ -18,6 +19,8 @@ export interface TestWorker {
   adminToken: string;
   /** The raw binding, `label:token`. */
   adminTokenBinding: string;
+  /** What an editor's client sends as Bearer: the token of the PUBLISH_TOKEN binding (label `editors`). */
+  publishToken: string;
   miniflare: Miniflare;
   stop(): Promise<void>;
 }
@@ -43,6 +46,7 @@ export function workerBundlePath(): string {
 export async function startWorker(options: TestWorkerOptions = {}): Promise<TestWorker> {
   const adminToken = randomBytes(18).toString('base64url');
   const adminTokenBinding = `tests:${adminToken}`;
+  const publishToken = randomBytes(18).toString('base64url');
   const bundle = options.bundle ?? workerBundlePath();
   // wrangler hands out Miniflare 4-style options; Miniflare 5 converts them to its own shape.
   const miniflare = new Miniflare(
@@ -51,9 +55,15 @@ export async function startWorker(options: TestWorkerOptions = {}): Promise<Test
       port: options.port ?? 0,
       // The Worker logs a line per publish; tests read answers, not logs, unless they ask for them.
       handleStructuredLogs: options.onLog ?? (() => {}),
-      workers: [bundledWorker(bundle, { ...options.bindings, ADMIN_TOKEN: adminTokenBinding })],
+      workers: [
+        bundledWorker(bundle, {
+          ...options.bindings,
+          ADMIN_TOKEN: adminTokenBinding,
+          PUBLISH_TOKEN: `editors:${publishToken}`,
+        }),
+      ],
     }),
   );
   const url = (await miniflare.ready).origin;
-  return { url, adminToken, adminTokenBinding, miniflare, stop: () => miniflare.dispose() };
+  return { url, adminToken, adminTokenBinding, publishToken, miniflare, stop: () => miniflare.dispose() };
 }

@@ -168,6 +168,17 @@ describe('npm run sync', { timeout: 30_000 }, () => {
     expect(ran.stdout + ran.stderr).not.toContain('wrong-token-value');
   });
 
+  it('a publish token with --force: exit 2 saying it takes an admin token; without --force it publishes', async () => {
+    const args = ['--target', worker.url, '--dataset', 'elements'];
+    const forced = await cli([...args, '--force'], { ADMIN_TOKEN: worker.publishToken });
+    expect(forced.code).toBe(2);
+    expect(forced.stdout).toContain('needs an admin token (ADMIN_TOKEN)');
+    expect(forced.stdout).toContain('Set ADMIN_TOKEN to an admin token to use --force.');
+    expect(forced.stdout + forced.stderr).not.toContain(worker.publishToken);
+    const plain = await cli(args, { ADMIN_TOKEN: worker.publishToken });
+    expect(plain.code).toBe(0);
+  });
+
   it('a local Worker that is not running: exit 3 at once, without waiting out the retry budget', async () => {
     const port = await closedPort();
     const ran = await cli(['--target', `http://127.0.0.1:${port}`, '--retry-budget', '10m'], {

@@ -473,7 +473,10 @@ describe('PUT /admin/v1/datasets/:id', () => {
         '/v1/datasets/{id}/versions/{n}/changes',
       ]),
     );
-    expect(doc.paths['/admin/v1/datasets/{id}']?.put?.security).toEqual([{ adminToken: [] }]);
+    expect(doc.paths['/admin/v1/datasets/{id}']?.put?.security).toEqual([
+      { adminToken: [] },
+      { publishToken: [] },
+    ]);
     expect(doc.components.securitySchemes?.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     // A publish's answer and the stored diff count changes with one schema.
     const counts = { $ref: '#/components/schemas/ChangeCounts' };

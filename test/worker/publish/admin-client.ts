@@ -9,6 +9,12 @@ import { testDataset } from '../support/test-dataset.ts';
 /** The token vitest.config.ts gives the test Worker, under the label "tests". */
 export const adminToken = 'test-admin-token';
 
+/** The PUBLISH_TOKEN vitest.config.ts gives the test Worker, under the label "editors". */
+export const publishToken = 'test-publish-token';
+
+/** Headers that send the publish token instead of the admin one. */
+export const asEditor = { authorization: `Bearer ${publishToken}` };
+
 /** The test dataset under another id, so each test in a file has a writer and keys of its own. */
 export function datasetNamed(id: string, extra: Partial<DatasetDefinition> = {}): DatasetDefinition {
   return { ...testDataset, id, ...extra };
@@ -44,5 +50,7 @@ export function adminClient(options: AdminClientOptions = {}) {
       send('PUT', `/admin/v1/datasets/${id}`, body, headers),
     rollback: (id: string, body: unknown, headers?: Record<string, string>) =>
       send('POST', `/admin/v1/datasets/${id}/rollback`, body, headers),
+    sheet: (id: string, body: unknown, headers?: Record<string, string>) =>
+      send('POST', `/admin/v1/datasets/${id}/sheet`, body, headers),
   };
 }
