@@ -16,13 +16,25 @@ function refusal(vars: Record<string, unknown>): ConfigError {
 
 describe('parseConfig', () => {
   it('takes the defaults for what is unset, and reads what is set', () => {
-    expect(parseConfig(bound)).toEqual({ tokens: [], retention: 50, maxBodyBytes: 32 * 1024 * 1024 });
+    expect(parseConfig(bound)).toEqual({
+      tokens: [],
+      retention: 50,
+      maxBodyBytes: 32 * 1024 * 1024,
+      maxPublishRows: 1_000_000,
+    });
     expect(
-      parseConfig({ ...bound, RETENTION: '3', MAX_BODY_BYTES: '1000', ADMIN_TOKEN: 'sync:abc' }),
+      parseConfig({
+        ...bound,
+        RETENTION: '3',
+        MAX_BODY_BYTES: '1000',
+        MAX_PUBLISH_ROWS: '20',
+        ADMIN_TOKEN: 'sync:abc',
+      }),
     ).toEqual({
       tokens: [{ label: 'sync', token: 'abc', scope: 'admin' }],
       retention: 3,
       maxBodyBytes: 1000,
+      maxPublishRows: 20,
     });
   });
 

@@ -52,6 +52,7 @@ export const ConfigSchema = z.object({
   PUBLISH_TOKEN: tokenList('PUBLISH_TOKEN', 'publish', 'editors'),
   RETENTION: wholeNumber('RETENTION', 50, 'how many newest versions keep their rows'),
   MAX_BODY_BYTES: wholeNumber('MAX_BODY_BYTES', 32 * 1024 * 1024, 'the largest admin request body in bytes'),
+  MAX_PUBLISH_ROWS: wholeNumber('MAX_PUBLISH_ROWS', 1_000_000, 'the most rows one NDJSON publish may send'),
 });
 
 export interface Config {
@@ -60,6 +61,8 @@ export interface Config {
   /** How many of the newest versions keep their rows; older ones keep only their metadata. */
   retention: number;
   maxBodyBytes: number;
+  /** The most rows a publish streamed as NDJSON may send (its body has no byte limit). */
+  maxPublishRows: number;
 }
 
 export class ConfigError extends Error {
@@ -77,7 +80,7 @@ export function parseConfig(env: Record<string, unknown>): Config {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue?.path[0] ?? 'configuration'), issue?.message ?? 'is not valid');
   }
-  const { ADMIN_TOKEN, PUBLISH_TOKEN, RETENTION, MAX_BODY_BYTES } = parsed.data;
+  const { ADMIN_TOKEN, PUBLISH_TOKEN, RETENTION, MAX_BODY_BYTES, MAX_PUBLISH_ROWS } = parsed.data;
   // One token, one scope: the same token in both secrets is a mistake, and guessing a scope for it is not safe.
   const admin = new Set(ADMIN_TOKEN.map((t) => t.token));
   if (PUBLISH_TOKEN.some((t) => admin.has(t.token)))
@@ -85,5 +88,10 @@ export function parseConfig(env: Record<string, unknown>): Config {
       'PUBLISH_TOKEN',
       'PUBLISH_TOKEN repeats a token of ADMIN_TOKEN; give each secret tokens of its own.',
     );
-  return { tokens: [...ADMIN_TOKEN, ...PUBLISH_TOKEN], retention: RETENTION, maxBodyBytes: MAX_BODY_BYTES };
+  return {
+    tokens: [...ADMIN_TOKEN, ...PUBLISH_TOKEN],
+    retention: RETENTION,
+    maxBodyBytes: MAX_BODY_BYTES,
+    maxPublishRows: MAX_PUBLISH_ROWS,
+  };
 }

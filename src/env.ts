@@ -20,6 +20,8 @@ export interface Bindings {
   RETENTION?: string;
   /** Largest admin request body in bytes (default 32 MiB). */
   MAX_BODY_BYTES?: string;
+  /** The most rows one NDJSON publish may send (default 1,000,000). */
+  MAX_PUBLISH_ROWS?: string;
 }
 
 export interface Variables {

@@ -42,7 +42,13 @@ export function benchDataset(id: string): DatasetDefinition<typeof schema> {
   };
 }
 
-const benchSizes = { 'bench-100': 100, 'bench-10k': 10_000, 'bench-100k': 100_000 } as const;
+// bench-1m is registered for publishing a million rows as NDJSON; nothing publishes it by default.
+const benchSizes = {
+  'bench-100': 100,
+  'bench-10k': 10_000,
+  'bench-100k': 100_000,
+  'bench-1m': 1_000_000,
+} as const;
 export type BenchDatasetId = keyof typeof benchSizes;
 
 export const benchDatasets: readonly DatasetDefinition[] = Object.keys(benchSizes).map(benchDataset);
@@ -96,11 +102,15 @@ export function syntheticCsvCells(count: number, seed = 1): string[][] {
 
 /** The same rows typed, as the admin API takes them (the schema accepts its own output). */
 export function syntheticRows(count: number, seed = 1): Row[] {
+  return [...eachSyntheticRow(count, seed)];
+}
+
+/** The rows of `syntheticRows` one at a time, for a body streamed without holding them all. */
+export function* eachSyntheticRow(count: number, seed = 1): Generator<Row> {
   const next = random(seed);
-  const rows: Row[] = [];
   for (let i = 0; i < count; i++) {
     const c = cellsOf(i, next);
-    rows.push({
+    yield {
       id: i + 1,
       code: c[1] as string,
       name: c[2] as string,
@@ -113,7 +123,6 @@ export function syntheticRows(count: number, seed = 1): Row[] {
       share: Number((c[9] as string).slice(0, -1)),
       active: c[10] === 'TRUE',
       note: c[11] === '' ? null : (c[11] as string),
-    });
+    };
   }
-  return rows;
 }

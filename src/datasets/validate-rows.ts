@@ -53,29 +53,82 @@ function rowProblemsFromIssues(
   });
 }
 
-/** Rows that repeat an earlier row's key, naming both (`rows[0] and rows[4] both have …`). */
+/** A row that repeats an earlier row's key, naming both (`rows[0] and rows[4] both have …`). */
+export function duplicateKeyProblem(
+  def: DatasetDefinition,
+  at: number,
+  first: number,
+  rows: { first: Row; later: Row },
+): RowProblem {
+  const column = def.key[0] ?? null;
+  return {
+    row: at,
+    column,
+    message: duplicateKeyMessage(
+      def,
+      { both: `rows[${first}] and rows[${at}]`, later: `rows[${at}]` },
+      rows,
+      (field) => field,
+    ),
+    value: column === null ? null : echo(rows.later[column]),
+  };
+}
+
 function duplicateKeyProblems(
   def: DatasetDefinition,
   rows: readonly Row[],
   indexes: readonly number[],
 ): RowProblem[] {
-  return findDuplicateKeys(def, rows).map(({ row, duplicateOf }) => {
-    const at = indexes[row] ?? row;
-    const first = indexes[duplicateOf] ?? duplicateOf;
-    const duplicate = rows[row] ?? {};
-    const column = def.key[0] ?? null;
-    return {
-      row: at,
-      column,
-      message: duplicateKeyMessage(
-        def,
-        { both: `rows[${first}] and rows[${at}]`, later: `rows[${at}]` },
-        { first: rows[duplicateOf] ?? {}, later: duplicate },
-        (field) => field,
-      ),
-      value: column === null ? null : echo(duplicate[column]),
-    };
-  });
+  return findDuplicateKeys(def, rows).map(({ row, duplicateOf }) =>
+    duplicateKeyProblem(def, indexes[row] ?? row, indexes[duplicateOf] ?? duplicateOf, {
+      first: rows[duplicateOf] ?? {},
+      later: rows[row] ?? {},
+    }),
+  );
+}
+
+/** One row checked: its problems, the typed row when it has none, and its key when that parses. */
+export interface CheckedRow {
+  problems: RowProblem[];
+  row?: Row;
+  key?: Row;
+}
+
+/**
+ * Checks one row keyed by field id, as the Worker receives it, with the same coercions as the sheet
+ * (so editor text such as "~70%" is accepted, and published rows come back unchanged). Keys that are
+ * not columns of the dataset are problems, not silently dropped: they are usually a misspelt column.
+ * A repeated key is not its business: that needs the other rows (`rowValidator`, or the writer's SQL).
+ */
+export function rowChecker(def: DatasetDefinition): (input: unknown, index: number) => CheckedRow {
+  const fields = Object.keys(def.schema.shape);
+  const known = new Set(fields);
+  return (input, index) => {
+    if (!isRecord(input)) {
+      const got = nested(input);
+      const message = `expected an object keyed by column id${got ? `, got ${got}` : ''}`;
+      return { problems: [{ row: index, column: null, message, value: echo(input) }] };
+    }
+    const problems: RowProblem[] = [];
+    const unknown = Object.keys(input).filter((key) => !known.has(key));
+    for (const key of unknown) {
+      const column = clipped(key);
+      const message = `unknown column ${JSON.stringify(column)}; the columns are ${fields.join(', ')}`;
+      problems.push({ row: index, column, message, value: echo(input[key]) });
+    }
+    // A cell holds one value; an object or array never reaches the coercions, which describe what they got.
+    const notCells = fields.filter((field) => nested(input[field]));
+    for (const field of notCells) {
+      const message = `expected a single value (text, a number, true/false or null), got ${nested(input[field])}`;
+      problems.push({ row: index, column: field, message, value: null });
+    }
+    const result =
+      notCells.length > 0 ? undefined : def.schema.safeParse(withApproximateFlags(def.schema, input));
+    if (result && !result.success) problems.push(...rowProblemsFromIssues(result.error.issues, input, index));
+    const row = result?.success && unknown.length === 0 ? (result.data as Row) : undefined;
+    const key = result?.success ? (result.data as Row) : parseKey(def, input);
+    return { problems, ...(row && { row }), ...(key && { key }) };
+  };
 }
 
 export interface RowValidator {
@@ -88,14 +141,11 @@ export interface RowValidator {
 }
 
 /**
- * Validates rows keyed by field id, as the Worker receives them, with the same coercions as the sheet
- * (so editor text such as "~70%" is accepted, and published rows come back unchanged). Keys that are
- * not columns of the dataset are problems, not silently dropped: they are usually a misspelt column.
- * Rows are checked one at a time, so a caller can pause between them and stop once `capped`.
+ * Validates rows held in memory (`rowChecker` each), and finds repeated keys among them. Rows are
+ * checked one at a time, so a caller can pause between them and stop once `capped`.
  */
 export function rowValidator(def: DatasetDefinition, maxProblems = Number.POSITIVE_INFINITY): RowValidator {
-  const fields = Object.keys(def.schema.shape);
-  const known = new Set(fields);
+  const checkRow = rowChecker(def);
   const problems: RowProblem[] = [];
   const valid: Row[] = [];
   // Every row whose key parses, valid or not, with its index: duplicates are found among all of them.
@@ -106,36 +156,11 @@ export function rowValidator(def: DatasetDefinition, maxProblems = Number.POSITI
       return problems.length >= maxProblems;
     },
     check(input, index) {
-      if (!isRecord(input)) {
-        const got = nested(input);
-        problems.push({
-          row: index,
-          column: null,
-          message: `expected an object keyed by column id${got ? `, got ${got}` : ''}`,
-          value: echo(input),
-        });
-        return;
-      }
-      const unknown = Object.keys(input).filter((key) => !known.has(key));
-      for (const key of unknown) {
-        const column = clipped(key);
-        const message = `unknown column ${JSON.stringify(column)}; the columns are ${fields.join(', ')}`;
-        problems.push({ row: index, column, message, value: echo(input[key]) });
-      }
-      // A cell holds one value; an object or array never reaches the coercions, which describe what they got.
-      const notCells = fields.filter((field) => nested(input[field]));
-      for (const field of notCells) {
-        const message = `expected a single value (text, a number, true/false or null), got ${nested(input[field])}`;
-        problems.push({ row: index, column: field, message, value: null });
-      }
-      const result =
-        notCells.length > 0 ? undefined : def.schema.safeParse(withApproximateFlags(def.schema, input));
-      if (result && !result.success)
-        problems.push(...rowProblemsFromIssues(result.error.issues, input, index));
-      if (result?.success && unknown.length === 0) valid.push(result.data as Row);
-      const key = result?.success ? (result.data as Row) : parseKey(def, input);
-      if (key) {
-        keyed.push(key);
+      const checked = checkRow(input, index);
+      problems.push(...checked.problems);
+      if (checked.row) valid.push(checked.row);
+      if (checked.key) {
+        keyed.push(checked.key);
         keyedIndexes.push(index);
       }
     },

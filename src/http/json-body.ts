@@ -24,7 +24,7 @@ export const configuredBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
  * Where the parse stopped, never the parser's own message: that quotes the body, which may hold
  * anything the client sent.
  */
-function whereItBreaks(error: unknown): string {
+export function whereItBreaks(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
   const position = /position (\d+)/.exec(message)?.[1];
   if (position !== undefined) return ` (it breaks at character ${Number(position) + 1})`;

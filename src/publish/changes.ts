@@ -1,7 +1,6 @@
 import type { CellValue, Row } from '../datasets/types.ts';
 import type { ChangeCounts } from '../store/records.ts';
-import type { KeyedLine, LineDiff } from './diff.ts';
-import { utf8Length } from './utf8-length.ts';
+import type { HistoryStore, StagedDiff } from './history-store.ts';
 
 /** What /versions/{n}/changes serves: the diff against the version before, by the dataset's key. */
 export interface ChangesDocument {
@@ -19,57 +18,63 @@ export interface ChangesDocument {
 }
 
 /**
- * One KV value holds at most 25 MiB, and a diff of a large rewrite can be twice the rows it touches;
- * past this budget only the counts are stored rather than failing the publish.
+ * One KV value holds at most 25 MiB, and the document is built as one string in the writer's 128 MB
+ * isolate: past this budget only the counts are stored rather than failing the publish.
  */
-const changesBudgetBytes = 20 * 1024 * 1024;
+const changesBudgetBytes = 8 * 1024 * 1024;
 
-export interface ChangesInput {
+export interface ChangesHead {
   dataset: string;
   version: number;
   previousVersion: number | null;
   key: readonly string[];
-  diff: LineDiff;
-  next: readonly KeyedLine[];
-  /** The previous version's lines by key. */
-  previous: ReadonlyMap<string, string>;
 }
 
-export function countsOf(diff: LineDiff): ChangeCounts {
-  return { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length };
+/** The changed lines, each kind in order (the writer's are queries over its staged rows). */
+export type ChangedLines = Pick<HistoryStore, 'added' | 'removed' | 'changed'>;
+
+export function countsOf(sizes: StagedDiff): ChangeCounts {
+  return { added: sizes.added.rows, removed: sizes.removed.rows, changed: sizes.changed.rows };
 }
 
-export function changesDocument(input: ChangesInput, budget = changesBudgetBytes): ChangesDocument {
-  const { diff, next, previous } = input;
-  const line = (index: number) => next[index]?.line ?? 'null';
-  const before = (key: string) => previous.get(key) ?? 'null';
-  const head = {
-    dataset: input.dataset,
-    version: input.version,
-    previousVersion: input.previousVersion,
-    key: [...input.key],
-    counts: countsOf(diff),
-  };
+/**
+ * The stored document as JSON text, built from the canonical lines without parsing them (a line is
+ * already the row's JSON), except to read the key of a changed row.
+ */
+export function changesDocumentText(
+  head: ChangesHead,
+  sizes: StagedDiff,
+  lines: ChangedLines,
+  budget = changesBudgetBytes,
+): string {
+  const counts = countsOf(sizes);
   // In bytes, as KV counts: a line of CJK text is three times its length.
-  const size =
-    diff.added.reduce((n, i) => n + utf8Length(line(i)), 0) +
-    diff.removed.reduce((n, key) => n + utf8Length(before(key)), 0) +
-    diff.changed.reduce((n, i) => n + utf8Length(line(i)) * 2 + 64, 0);
-  if (size > budget) return { ...head, complete: false };
-
-  return {
-    ...head,
-    complete: true,
-    added: diff.added.map((i) => JSON.parse(line(i)) as Row),
-    removed: diff.removed.map((key) => JSON.parse(before(key)) as Row),
-    changed: diff.changed.map((i) => {
-      const after = JSON.parse(line(i)) as Row;
-      // The key as the new row spells it: the diff's own key string is case-folded for matching.
-      return {
-        key: Object.fromEntries(input.key.map((column) => [column, after[column] ?? null])),
-        before: JSON.parse(before(next[i]?.key ?? '[]')) as Row,
-        after,
-      };
-    }),
+  const size = sizes.added.bytes + sizes.removed.bytes + sizes.changed.bytes * 2 + 64 * sizes.changed.rows;
+  const complete = size <= budget;
+  const members = JSON.stringify({ ...head, key: [...head.key], counts, complete });
+  if (!complete) return members;
+  const parts = [members.slice(0, -1), ',"added":['];
+  const list = (items: Iterable<string>) => {
+    let first = true;
+    for (const item of items) {
+      parts.push(first ? item : `,${item}`);
+      first = false;
+    }
   };
+  list(lines.added());
+  parts.push('],"removed":[');
+  list(lines.removed());
+  parts.push('],"changed":[');
+  list(
+    (function* () {
+      for (const { before, after } of lines.changed()) {
+        const row = JSON.parse(after) as Row;
+        // The key as the new row spells it: the diff's own key string is case-folded for matching.
+        const key = Object.fromEntries(head.key.map((column) => [column, row[column] ?? null]));
+        yield `{"key":${JSON.stringify(key)},"before":${before},"after":${after}}`;
+      }
+    })(),
+  );
+  parts.push(']}');
+  return parts.join('');
 }

@@ -6,6 +6,7 @@ import { versionNotice } from '../live/version-notice.ts';
 import { kvStore } from '../store/kv.ts';
 import { summarize } from '../store/records.ts';
 import type { HistoryStore } from './history-store.ts';
+import { keyedLines, RowsCut } from './keyed-line-stream.ts';
 import type { PublishRequest } from './publish-request.ts';
 import { type PublishResult, publish, type VersionRows, versionRows } from './publisher.ts';
 import { retryingStore } from './retrying-store.ts';
@@ -28,8 +29,17 @@ export class DatasetWriter extends DurableObject<Bindings> {
     keepSocketsAlive(ctx);
   }
 
-  async publish(request: PublishRequest): Promise<PublishResult> {
-    const result = await this.#serial.run(() => publish(this.#deps(), request));
+  /** Publishes the rows streamed by the Worker (`rowSender`): validated there, staged and written here. */
+  async publish(request: PublishRequest, rows: ReadableStream<Uint8Array>): Promise<PublishResult> {
+    const result = await this.#serial.run(async (): Promise<PublishResult> => {
+      try {
+        return await publish(this.#deps(), request, keyedLines(rows));
+      } catch (error) {
+        // An answer, not an error: the Worker that cut the rows short has its own (a 400, 413 or 422).
+        if (error instanceof RowsCut) return { outcome: 'cut' };
+        throw error;
+      }
+    });
     if (result.outcome === 'published') this.#announce();
     return result;
   }

@@ -1,4 +1,13 @@
 import type { VersionMeta } from '../store/records.ts';
+import type { KeyedLine } from './keyed-line-stream.ts';
+
+/** A row whose key an earlier row has (rows from 0, in the order sent), with both lines as stored. */
+export interface DuplicateRow {
+  row: number;
+  duplicateOf: number;
+  line: string;
+  earlierLine: string;
+}
 
 /** A version the writer has made live, with the oldest version whose rows were kept at the time. */
 export interface CommittedVersion {
@@ -11,27 +20,40 @@ export interface PendingVersion extends CommittedVersion {
   headStarted: boolean;
 }
 
-/** A row of the current version: its canonical line and where it stood. */
-export interface CurrentRow {
-  line: string;
-  position: number;
-}
-
-export interface RowWrites {
-  upserts: { key: string; line: string; position: number }[];
-  deletes: string[];
+/** How the staged rows differ from the current ones, counted, with the stored bytes of each kind. */
+export interface StagedDiff {
+  previousRows: number;
+  added: { rows: number; bytes: number };
+  removed: { rows: number; bytes: number };
+  changed: { rows: number; bytes: number };
 }
 
 /**
- * The writer's authoritative record of one dataset: every version it made live, and the rows of the
- * current one keyed by the dataset's key (what the next diff compares against).
+ * The writer's authoritative record of one dataset: every version it made live, the rows of the
+ * current one keyed by the dataset's key (what the next diff compares against), and the rows of the
+ * version being published, staged beside them so that a diff of any size is a query, not a Map.
  */
 export interface HistoryStore {
   latest(): CommittedVersion | null;
   find(version: number): { meta: VersionMeta; pruned: boolean } | null;
   /** The metadata of the versions from `from` to `to`, newest first (a history page's worth). */
   metas(from: number, to: number): VersionMeta[];
-  currentRows(): Map<string, CurrentRow>;
+  /** Drops whatever is staged and starts staging the rows of a new version. */
+  startStaging(): void;
+  /**
+   * Stages rows in one transaction, the first at position `from` (positions count from 0, in order).
+   * A row whose key a staged row already has is not staged, and is returned with that row.
+   */
+  stage(from: number, rows: readonly KeyedLine[]): DuplicateRow[];
+  /** The staged lines at positions `from` (inclusive) to `to` (exclusive), in order: one page's worth. */
+  stagedLines(from: number, to: number): string[];
+  stagedDiff(): StagedDiff;
+  /** Lines of staged rows whose key is new, in their order. */
+  added(): Iterable<string>;
+  /** Lines of current rows whose key is not staged, in their previous order. */
+  removed(): Iterable<string>;
+  /** Current and staged lines of the rows whose key stays and whose content changed, in the new order. */
+  changed(): Iterable<{ before: string; after: string }>;
   /**
    * Notes a version about to be written to KV. It stays noted until committed or abandoned: if the
    * object is reset (or a write's outcome is unknown) part way, the next publish finds it here.
@@ -42,10 +64,10 @@ export interface HistoryStore {
   pending(): PendingVersion | null;
   abandon(): void;
   /**
-   * Records a live version, moves the current rows to it and clears the pending note, all or nothing;
-   * `listsStale` says whether KV's history page and catalogue entry still have to be written for it.
+   * Records a live version, makes the staged rows the current ones and clears the pending note, all or
+   * nothing; `listsStale` says whether KV's history page and catalogue entry still have to be written.
    */
-  commit(version: CommittedVersion, rows: RowWrites, listsStale: boolean): void;
+  commit(version: CommittedVersion, listsStale: boolean): void;
   /**
    * The oldest version whose history page or catalogue entry may lag the history here (a write of them
    * failed after the head, or a version was recovered), or null; the next publish rewrites the pages

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { items, testDataset } from '../../test/worker/support/test-dataset.ts';
+import { testDataset } from '../../test/worker/support/test-dataset.ts';
 import { columnsOf } from '../datasets/columns.ts';
 import { publishRequest } from './publish-request.ts';
 import { schemaHash } from './schema-hash.ts';
@@ -7,9 +7,8 @@ import { schemaHash } from './schema-hash.ts';
 describe('publishRequest', () => {
   it("takes the definition's columns, key, schema hash and shrink guard, and the caller's options", async () => {
     const def = { ...testDataset, shrinkGuard: 0.2 };
-    expect(await publishRequest(def, items(1), { retention: 3, publishedBy: 'x', force: true })).toEqual({
+    expect(await publishRequest(def, { retention: 3, publishedBy: 'x', force: true })).toEqual({
       dataset: 'test-items',
-      rows: items(1),
       columns: columnsOf(def),
       key: ['id'],
       schemaHash: await schemaHash(def),
@@ -18,7 +17,7 @@ describe('publishRequest', () => {
       publishedBy: 'x',
       force: true,
     });
-    const plain = await publishRequest(testDataset, [], { retention: 50, publishedBy: 'x' });
+    const plain = await publishRequest(testDataset, { retention: 50, publishedBy: 'x' });
     expect(plain.shrinkGuard).toBe(0.5);
   });
 });

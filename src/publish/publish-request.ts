@@ -1,16 +1,15 @@
 import type { Column } from '../datasets/columns.ts';
 import { columnsOf } from '../datasets/columns.ts';
-import type { DatasetDefinition, Row } from '../datasets/types.ts';
+import type { DatasetDefinition } from '../datasets/types.ts';
 import { schemaHash } from './schema-hash.ts';
 import { defaultShrinkGuard } from './shrink-guard.ts';
 
 /**
- * Everything the writer needs to publish, already checked: the route validated the rows with the
- * dataset's schema, so the writer stays schema-agnostic and needs no dataset registry of its own.
+ * Everything the writer needs to publish besides the rows, which follow as a stream the route
+ * validated with the dataset's schema: the writer stays schema-agnostic, with no registry of its own.
  */
 export interface PublishRequest {
   dataset: string;
-  rows: Row[];
   columns: Column[];
   key: string[];
   schemaHash: string;
@@ -32,15 +31,13 @@ export type PublishOptions = Pick<
   'retention' | 'publishedBy' | 'source' | 'baseVersion' | 'force' | 'rolledBackFrom' | 'dryRun'
 >;
 
-/** The writer's request for validated rows of a dataset, with what the definition says about them. */
+/** The writer's request for a dataset's validated rows, with what the definition says about them. */
 export async function publishRequest(
   def: DatasetDefinition,
-  rows: Row[],
   options: PublishOptions,
 ): Promise<PublishRequest> {
   return {
     dataset: def.id,
-    rows,
     columns: columnsOf(def),
     key: [...def.key],
     schemaHash: await schemaHash(def),

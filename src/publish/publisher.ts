@@ -1,22 +1,25 @@
 import { rowKey } from '../datasets/row-key.ts';
 import type { Row } from '../datasets/types.ts';
 import { logEvent } from '../log-event.ts';
+import { ContentHasher } from '../store/content-hash.ts';
 import { historyPageOf, historyPageRange } from '../store/history-pages.ts';
 import { keys } from '../store/keys.ts';
 import type { KvStore } from '../store/kv.ts';
-import { splitRows } from '../store/pages.ts';
-import { prepareVersion } from '../store/prepare-version.ts';
+import { defaultPageSizing, PageCutter, type PageLayout, type PageSizing } from '../store/page-layout.ts';
+import { rowSeparator, splitRows } from '../store/pages.ts';
 import { type ChangeCounts, type Head, summarize, type VersionMeta } from '../store/records.ts';
+import { utf8Length } from '../store/utf8-length.ts';
 import {
+  deleteVersionKeys,
   pruneVersion,
   type VersionWrite,
   writeHistoryPage,
   writeLists,
   writeVersion,
 } from '../store/versions.ts';
-import { changesDocument, countsOf } from './changes.ts';
-import { diffLines, type KeyedLine } from './diff.ts';
-import type { CurrentRow, HistoryStore, RowWrites } from './history-store.ts';
+import { changesDocumentText, countsOf } from './changes.ts';
+import type { DuplicateRow, HistoryStore } from './history-store.ts';
+import type { KeyedLine } from './keyed-line-stream.ts';
 import type { PublishRequest } from './publish-request.ts';
 import { type Shrink, shrinkBeyondGuard } from './shrink-guard.ts';
 
@@ -33,7 +36,10 @@ export type PublishResult =
       rowCount: number;
       changes: ChangeCounts;
       refusal?: Extract<PublishResult, { outcome: 'stale' | 'shrink' }>;
-    };
+    }
+  | { outcome: 'duplicates'; duplicates: DuplicateRow[] }
+  /** The rows stream ended without its end line; nothing was published. */
+  | { outcome: 'cut' };
 
 export type VersionRows =
   | { status: 'found'; rows: Row[] }
@@ -47,7 +53,7 @@ export interface WriterDeps {
   store: KvStore;
   history: HistoryStore;
   now?: () => Date;
-  pageTarget?: number;
+  pageSizing?: PageSizing;
 }
 
 const decoder = new TextDecoder();
@@ -59,45 +65,101 @@ const decoder = new TextDecoder();
  */
 const maxRowChars = 512 * 1024;
 
+/** Repeated keys reported at most: they are found after the rows met the schema, so rarely many. */
+const maxDuplicates = 100;
+
 /**
- * Publishes one version. Callers run it one at a time per dataset (the Durable Object does), so the
- * version number it takes from the history is free. The version becomes live when KV's head names it;
- * only then is it committed to the history, so a failure before its head write begins leaves the
- * previous version in charge everywhere and the number free for the next attempt, and an attempt that
- * stopped after that is finished by the next call (`recover`).
+ * Publishes one version from its rows as they arrive, in bounded memory: each row is staged in SQLite
+ * (which finds a repeated key) and hashed, and the pages' layout is cut from the rows' lengths; once
+ * the rows have ended, the hash says whether anything changed, SQL diffs the staged rows against the
+ * current ones, and only then are pages built from the staged rows and written. A refused publish
+ * (unchanged, stale, shrink, a repeated key, a row too long) writes nothing to KV.
+ *
+ * Callers run it one at a time per dataset (the Durable Object does), so the version number it takes
+ * from the history is free. The version becomes live when KV's head names it; only then is it committed
+ * to the history, so a failure before its head write begins leaves the previous version in charge
+ * everywhere and the number free for the next attempt, and an attempt that stopped after that is
+ * finished by the next call (`recover`).
  */
-export async function publish(deps: WriterDeps, request: PublishRequest): Promise<PublishResult> {
+export async function publish(
+  deps: WriterDeps,
+  request: PublishRequest,
+  rows: AsyncIterable<KeyedLine[]> | Iterable<KeyedLine[]>,
+): Promise<PublishResult> {
   try {
-    return await publishOnce(deps, request);
+    return await publishOnce(deps, request, rows);
   } finally {
     // A dry run writes nothing, mending included: the next publish mends.
     if (!request.dryRun) await rewriteStaleLists(deps);
   }
 }
 
-async function publishOnce(deps: WriterDeps, request: PublishRequest): Promise<PublishResult> {
+interface StagedRows {
+  rowCount: number;
+  layout: PageLayout;
+  contentHash: string;
+}
+
+/** Stages every row, or says why the rows cannot be published. */
+async function stageRows(
+  deps: WriterDeps,
+  rows: AsyncIterable<KeyedLine[]> | Iterable<KeyedLine[]>,
+): Promise<StagedRows | Extract<PublishResult, { outcome: 'oversized' | 'duplicates' }>> {
+  const { history } = deps;
+  history.startStaging();
+  const cutter = new PageCutter(deps.pageSizing ?? defaultPageSizing, rowSeparator.length);
+  const hasher = new ContentHasher();
+  const duplicates: DuplicateRow[] = [];
+  let oversized: { row: number; chars: number } | undefined;
+  let position = 0;
+  // Every row is read, even after a refusal is certain: the stream must end for the caller to answer.
+  for await (const batch of rows) {
+    const from = position;
+    position += batch.length;
+    if (oversized || duplicates.length >= maxDuplicates) continue;
+    const long = batch.findIndex(({ line }) => line.length > maxRowChars);
+    if (long >= 0) {
+      oversized = { row: from + long, chars: batch[long]?.line.length ?? 0 };
+      continue;
+    }
+    duplicates.push(...history.stage(from, batch).slice(0, maxDuplicates - duplicates.length));
+    if (duplicates.length > 0) continue;
+    for (const { line } of batch) cutter.add(line.length, utf8Length(line));
+    await hasher.add(batch.map(({ line }) => line));
+  }
+  if (oversized) return { outcome: 'oversized', ...oversized, limit: maxRowChars };
+  if (duplicates.length > 0) return { outcome: 'duplicates', duplicates };
+  return { rowCount: position, layout: cutter.layout, contentHash: await hasher.digest() };
+}
+
+async function publishOnce(
+  deps: WriterDeps,
+  request: PublishRequest,
+  rows: AsyncIterable<KeyedLine[]> | Iterable<KeyedLine[]>,
+): Promise<PublishResult> {
   // A dry run compares with the committed history; settling a pending version is a publish's work.
   if (!request.dryRun) await recover(deps, request.key);
   const latest = deps.history.latest();
   const current = latest?.meta.version ?? 0;
   const version = current + 1;
-  const prepared = await prepareVersion(
-    {
-      dataset: request.dataset,
-      version,
-      publishedAt: (deps.now?.() ?? new Date()).toISOString(),
-      rows: request.rows,
-      columns: request.columns,
-      schemaHash: request.schemaHash,
-      publishedBy: request.publishedBy,
-      ...(request.source !== undefined && { source: request.source }),
-      ...(request.rolledBackFrom !== undefined && { rolledBackFrom: request.rolledBackFrom }),
-    },
-    deps.pageTarget,
-  );
+  const staged = await stageRows(deps, rows);
+  if ('outcome' in staged) return staged;
+  const prepared: VersionMeta = {
+    dataset: request.dataset,
+    version,
+    publishedAt: (deps.now?.() ?? new Date()).toISOString(),
+    rowCount: staged.rowCount,
+    ...staged.layout,
+    columns: request.columns,
+    contentHash: staged.contentHash,
+    schemaHash: request.schemaHash,
+    publishedBy: request.publishedBy,
+    ...(request.source !== undefined && { source: request.source }),
+    ...(request.rolledBackFrom !== undefined && { rolledBackFrom: request.rolledBackFrom }),
+  };
   // Content first: the head's own content cannot conflict with it, whatever version the caller last saw
   // (a scheduled sync that read a stale catalogue entry would otherwise be refused for good).
-  if (latest && latest.meta.contentHash === prepared.meta.contentHash) {
+  if (latest && latest.meta.contentHash === prepared.contentHash) {
     return { outcome: 'unchanged', version: current };
   }
   const stale =
@@ -106,113 +168,92 @@ async function publishOnce(deps: WriterDeps, request: PublishRequest): Promise<P
       : undefined;
   if (stale && !request.dryRun) return stale;
 
-  // The pages already hold each row's canonical line; diffing those avoids serializing twice.
-  const lines = prepared.pages.flatMap((page) => splitRows(decoder.decode(page)));
-  const oversized = lines.findIndex((line) => line.length > maxRowChars);
-  if (oversized >= 0) {
-    return { outcome: 'oversized', row: oversized, chars: lines[oversized]?.length ?? 0, limit: maxRowChars };
-  }
-  const next: KeyedLine[] = request.rows.map((row, i) => ({
-    key: rowKey(row, request.key),
-    line: lines[i] ?? '',
-  }));
-  const currentRows = deps.history.currentRows();
-  const previous = new Map([...currentRows].map(([key, row]) => [key, row.line]));
-  const diff = diffLines(previous, next);
-  const shrink = shrinkBeyondGuard(previous.size, diff.removed.length, request.shrinkGuard);
+  const sizes = deps.history.stagedDiff();
+  const shrink = shrinkBeyondGuard(sizes.previousRows, sizes.removed.rows, request.shrinkGuard);
   const refusal = stale ?? (shrink && !request.force ? ({ outcome: 'shrink', shrink } as const) : undefined);
+  const changes = countsOf(sizes);
   if (request.dryRun) {
-    const changes = countsOf(diff);
-    return {
-      outcome: 'checked',
-      version: current,
-      rowCount: request.rows.length,
-      changes,
-      ...(refusal && { refusal }),
-    };
+    const rowCount = staged.rowCount;
+    return { outcome: 'checked', version: current, rowCount, changes, ...(refusal && { refusal }) };
   }
   if (refusal) return refusal;
 
-  const changes = countsOf(diff);
-  const meta: VersionMeta = { ...prepared.meta, changes };
+  const meta: VersionMeta = { ...prepared, changes };
   const retainedFrom = Math.max(latest?.retainedFrom ?? 1, version - request.retention + 1);
   deps.history.begin({ meta, retainedFrom });
   const listsWritten = await writeLive(
     deps.store,
     {
       meta,
-      pages: prepared.pages,
-      changes: changesDocument({
-        dataset: request.dataset,
-        version,
-        previousVersion: latest ? current : null,
-        key: request.key,
-        diff,
-        next,
-        previous,
-      }),
+      pages: stagedPages(deps.history, meta),
+      changes: changesDocumentText(
+        { dataset: request.dataset, version, previousVersion: latest ? current : null, key: request.key },
+        sizes,
+        deps.history,
+      ),
       history: [summarize(meta), ...pageSummaries(deps.history, historyPageOf(version), version - 1)],
       retainedFrom,
     },
     () => deps.history.headStarted(),
   );
-  deps.history.commit({ meta, retainedFrom }, rowWrites(currentRows, next, diff.removed), !listsWritten);
+  deps.history.commit({ meta, retainedFrom }, !listsWritten);
   await prune(deps, retainedFrom);
   return { outcome: 'published', version, rowCount: meta.rowCount, changes };
+}
+
+/** Each page of the version, built from its staged rows when its turn to be written comes. */
+function* stagedPages(history: HistoryStore, meta: VersionMeta): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  const { pageStarts, rowCount } = meta;
+  for (let page = 0; page < pageStarts.length; page++) {
+    const lines = history.stagedLines(pageStarts[page] ?? 0, pageStarts[page + 1] ?? rowCount);
+    yield encoder.encode(lines.join(rowSeparator));
+  }
 }
 
 /**
  * Settles a version left pending by an attempt that did not finish.
  *
  * Before its head write began, no reader can have had it (readers serve no version past the head they
- * see), so its number is free again and whatever it wrote is unreferenced, to be overwritten.
+ * see), so its number is free again; whatever it wrote under that number is deleted first, so the
+ * version that takes the number next leaves no stray page of another content behind it.
  *
  * Once its head write began, the head may have landed: some location may have served the version, and
  * `/versions/{n}` is cached as immutable. Asking KV whether it landed proves nothing (a read can miss a
  * write for a minute), and abandoning it on such an answer would hand the number out again for other
  * content. So the version is finished instead: every page, its metadata and its diff were written
  * before its head, so writing the head again makes it live for certain, and it is committed from its
- * stored pages (its lists marked stale: they may never have been written). A failure here leaves it
- * pending for the next call; its number is never reissued. (Keeping the number only as a floor for the
- * next one would leave a version behind that readers may have seen but the history does not list.)
+ * stored pages, staged again page by page (its lists marked stale: they may never have been written).
+ * A failure here leaves it pending for the next call; its number is never reissued. (Keeping the number
+ * only as a floor for the next one would leave a version behind that readers may have seen but the
+ * history does not list.)
  */
 async function recover(deps: WriterDeps, key: readonly string[]) {
   const pending = deps.history.pending();
   if (!pending) return;
+  const { meta, retainedFrom } = pending;
+  const { dataset, version } = meta;
   if (!pending.headStarted) {
+    await deleteVersionKeys(deps.store, keys.versionPrefix(dataset, version));
     deps.history.abandon();
     return;
   }
-  const { meta, retainedFrom } = pending;
-  const { dataset, version } = meta;
   const head: Head = { ...meta, retainedFrom };
   await deps.store.put(keys.head(dataset), JSON.stringify(head));
-  const lines = await versionLines(deps.store, meta);
-  if (!lines) throw new Error(`A page of live version ${version} of ${dataset} is missing`);
-  const next = lines.map((line): KeyedLine => ({ key: rowKey(JSON.parse(line) as Row, key), line }));
-  const current = deps.history.currentRows();
-  const kept = new Set(next.map((row) => row.key));
-  deps.history.commit(
-    pending,
-    rowWrites(
-      current,
-      next,
-      [...current.keys()].filter((k) => !kept.has(k)),
-    ),
-    true,
-  );
+  deps.history.startStaging();
+  let position = 0;
+  for (let page = 0; page < meta.pageStarts.length; page++) {
+    const bytes = await deps.store.getBytes(keys.page(dataset, version, page));
+    if (bytes === null) throw new Error(`A page of live version ${version} of ${dataset} is missing`);
+    const lines = splitRows(decoder.decode(bytes));
+    deps.history.stage(
+      position,
+      lines.map((line) => ({ key: rowKey(JSON.parse(line) as Row, key), line })),
+    );
+    position += lines.length;
+  }
+  deps.history.commit(pending, true);
   logEvent('publish.recovered', { dataset, version });
-}
-
-/** Only rows that are new, changed or moved are written, so a small edit costs a few SQLite writes. */
-function rowWrites(current: ReadonlyMap<string, CurrentRow>, next: readonly KeyedLine[], removed: string[]) {
-  const writes: RowWrites = { upserts: [], deletes: removed };
-  next.forEach(({ key, line }, position) => {
-    const before = current.get(key);
-    if (!before || before.line !== line || before.position !== position)
-      writes.upserts.push({ key, line, position });
-  });
-  return writes;
 }
 
 /**

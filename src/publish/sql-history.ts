@@ -1,5 +1,8 @@
 import type { VersionMeta } from '../store/records.ts';
-import type { CurrentRow, HistoryStore } from './history-store.ts';
+import type { DuplicateRow, HistoryStore, StagedDiff } from './history-store.ts';
+
+/** Rows staged by one INSERT: three parameters each, within the 100 a statement may bind. */
+const rowsPerInsert = 33;
 
 /** The history in the Durable Object's own SQLite database: strongly consistent, local, transactional. */
 export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
@@ -10,11 +13,18 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
     retained_from INTEGER NOT NULL,
     pruned INTEGER NOT NULL DEFAULT 0
   )`);
+  // The current version's rows. A commit replaces the table with `staging` (of the same columns),
+  // so a publish writes its rows once, whatever it changed.
   sql.exec(`CREATE TABLE IF NOT EXISTS current_rows (
     key TEXT PRIMARY KEY,
     line TEXT NOT NULL,
     position INTEGER NOT NULL
   )`);
+  const createStaging = `CREATE TABLE staging (
+    position INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    line TEXT NOT NULL
+  )`;
 
   sql.exec(`CREATE TABLE IF NOT EXISTS pending (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -74,14 +84,107 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
         .map((row) => parse(row.meta));
     },
 
-    currentRows() {
-      const rows = new Map<string, CurrentRow>();
-      for (const row of sql.exec<{ key: string; line: string; position: number }>(
-        'SELECT key, line, position FROM current_rows ORDER BY position',
-      )) {
-        rows.set(row.key, { line: row.line, position: row.position });
-      }
-      return rows;
+    startStaging() {
+      storage.transactionSync(() => {
+        sql.exec('DROP TABLE IF EXISTS staging');
+        sql.exec(createStaging);
+      });
+    },
+
+    stage(from, rows) {
+      const duplicates: DuplicateRow[] = [];
+      storage.transactionSync(() => {
+        for (let at = 0; at < rows.length; at += rowsPerInsert) {
+          const slice = rows.slice(at, at + rowsPerInsert);
+          const values = slice.flatMap(({ key, line }, i) => [from + at + i, key, line]);
+          sql.exec(
+            `INSERT INTO staging (position, key, line) VALUES ${slice.map(() => '(?, ?, ?)').join(', ')} ` +
+              'ON CONFLICT (key) DO NOTHING',
+            ...values,
+          );
+          const [staged] = sql
+            .exec<{ n: number }>(
+              'SELECT COUNT(*) AS n FROM staging WHERE position >= ? AND position < ?',
+              from + at,
+              from + at + slice.length,
+            )
+            .toArray();
+          if (staged?.n === slice.length) continue;
+          // Some key was staged already (rare): find which rows, and the rows they repeat.
+          slice.forEach(({ key, line }, i) => {
+            const [earlier] = sql
+              .exec<{ position: number; line: string }>(
+                'SELECT position, line FROM staging WHERE key = ?',
+                key,
+              )
+              .toArray();
+            if (earlier && earlier.position !== from + at + i)
+              duplicates.push({
+                row: from + at + i,
+                duplicateOf: earlier.position,
+                line,
+                earlierLine: earlier.line,
+              });
+          });
+        }
+      });
+      return duplicates;
+    },
+
+    stagedLines(from, to) {
+      return sql
+        .exec<{ line: string }>(
+          'SELECT line FROM staging WHERE position >= ? AND position < ? ORDER BY position',
+          from,
+          to,
+        )
+        .toArray()
+        .map((row) => row.line);
+    },
+
+    stagedDiff() {
+      const count = (query: string) => {
+        const [row] = sql.exec<{ rows: number; bytes: number }>(query).toArray();
+        return { rows: row?.rows ?? 0, bytes: row?.bytes ?? 0 };
+      };
+      // Bytes as KV counts them: the length of the UTF-8 text, not its characters.
+      const sized = (table: string) =>
+        `SELECT COUNT(*) AS rows, COALESCE(SUM(length(CAST(${table}.line AS BLOB))), 0) AS bytes`;
+      const diff: StagedDiff = {
+        previousRows: count('SELECT COUNT(*) AS rows, 0 AS bytes FROM current_rows').rows,
+        added: count(
+          `${sized('s')} FROM staging s WHERE NOT EXISTS (SELECT 1 FROM current_rows c WHERE c.key = s.key)`,
+        ),
+        removed: count(
+          `${sized('c')} FROM current_rows c WHERE NOT EXISTS (SELECT 1 FROM staging s WHERE s.key = c.key)`,
+        ),
+        changed: count(
+          `${sized('s')} FROM staging s JOIN current_rows c ON c.key = s.key WHERE c.line <> s.line`,
+        ),
+      };
+      return diff;
+    },
+
+    *added() {
+      for (const row of sql.exec<{ line: string }>(
+        'SELECT s.line FROM staging s WHERE NOT EXISTS (SELECT 1 FROM current_rows c WHERE c.key = s.key) ORDER BY s.position',
+      ))
+        yield row.line;
+    },
+
+    *removed() {
+      for (const row of sql.exec<{ line: string }>(
+        'SELECT c.line FROM current_rows c WHERE NOT EXISTS (SELECT 1 FROM staging s WHERE s.key = c.key) ORDER BY c.position',
+      ))
+        yield row.line;
+    },
+
+    *changed() {
+      for (const row of sql.exec<{ before: string; after: string }>(
+        'SELECT c.line AS before, s.line AS after FROM staging s JOIN current_rows c ON c.key = s.key ' +
+          'WHERE c.line <> s.line ORDER BY s.position',
+      ))
+        yield { before: row.before, after: row.after };
     },
 
     begin({ meta, retainedFrom }) {
@@ -117,7 +220,7 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       });
     },
 
-    commit({ meta, retainedFrom }, rows, listsStale) {
+    commit({ meta, retainedFrom }, listsStale) {
       storage.transactionSync(() => {
         sql.exec('DELETE FROM pending');
         sql.exec('DELETE FROM pending_head');
@@ -133,16 +236,8 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
           JSON.stringify(meta),
           retainedFrom,
         );
-        for (const key of rows.deletes) sql.exec('DELETE FROM current_rows WHERE key = ?', key);
-        for (const { key, line, position } of rows.upserts) {
-          sql.exec(
-            'INSERT INTO current_rows (key, line, position) VALUES (?, ?, ?) ' +
-              'ON CONFLICT (key) DO UPDATE SET line = excluded.line, position = excluded.position',
-            key,
-            line,
-            position,
-          );
-        }
+        sql.exec('DROP TABLE current_rows');
+        sql.exec('ALTER TABLE staging RENAME TO current_rows');
       });
     },
 

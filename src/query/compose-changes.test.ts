@@ -1,29 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { memoryChanges } from '../../test/worker/support/memory-changes.ts';
 import { rowKey } from '../datasets/row-key.ts';
 import type { Row } from '../datasets/types.ts';
-import { type ChangesDocument, changesDocument } from '../publish/changes.ts';
-import { diffLines } from '../publish/diff.ts';
+import { type ChangesDocument, changesDocumentText } from '../publish/changes.ts';
 import { composeChanges, type Delta } from './compose-changes.ts';
 
 const key = ['name'];
 
 /** Each version's diff against the one before, made by the writer's own diff and document code. */
 function storedDiffs(versions: readonly Row[][]): ChangesDocument[] {
-  let previous = new Map<string, string>();
   return versions.map((rows, i) => {
-    const next = rows.map((row) => ({ key: rowKey(row, key), line: JSON.stringify(row) }));
-    const doc = changesDocument({
-      dataset: 'd',
-      version: i + 1,
-      previousVersion: i === 0 ? null : i,
-      key,
-      diff: diffLines(previous, next),
-      next,
-      previous,
-    });
-    previous = new Map(next.map(({ key, line }) => [key, line]));
-    return doc;
+    const { sizes, lines } = memoryChanges(versions[i - 1] ?? [], rows, key);
+    const head = { dataset: 'd', version: i + 1, previousVersion: i === 0 ? null : i, key };
+    return JSON.parse(changesDocumentText(head, sizes, lines)) as ChangesDocument;
   });
 }
 

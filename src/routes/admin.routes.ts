@@ -1,86 +1,19 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { clipped } from '../datasets/cell.ts';
 import { RowDataSchema } from '../datasets/grid-cells.ts';
 import { adminAuth, adminOnly } from '../http/admin-auth.ts';
 import { configuredBodyLimit, jsonBody } from '../http/json-body.ts';
 import { noQuery } from '../http/no-query.ts';
-import { utf8Length } from '../publish/utf8-length.ts';
+import { publishNdjson } from './admin-ndjson.ts';
+import {
+  baseVersionMember,
+  bodyError,
+  forceDescription,
+  forceMember,
+  publishOptionMembers,
+  Source,
+  wholeNumber,
+} from './publish-options.ts';
 import { ChangeCountsSchema, DatasetIdParam, ProblemSchema, problemContent } from './schemas.ts';
-
-/** `source` is stored with every version and repeated in the history, so it stays small. */
-const maxSourceBytes = 4096;
-
-/** Bytes of a value as UTF-8 JSON; Infinity when it is nested too deep to serialize (it is untrusted). */
-function serializedBytes(value: unknown): number {
-  try {
-    return utf8Length(JSON.stringify(value));
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
-
-/** A whole-number member with one message for every way it can be wrong, saying what it is for. */
-const wholeNumber = (name: string, min: number, meaning: string) => {
-  const error = (issue: { code?: string }) =>
-    issue.code === 'too_big'
-      ? `${name} is larger than any version can be (at most ${Number.MAX_SAFE_INTEGER}): ${meaning}.`
-      : `${name} must be a whole number of at least ${min}: ${meaning}.`;
-  return z.number({ error }).int({ error }).min(min, { error });
-};
-
-/**
- * JSON.parse makes a `__proto__` member an own one, which copying the record would turn into a
- * prototype and drop without a word; it is refused like any member that cannot be kept.
- */
-const noProtoMember = z.unknown().superRefine((value, ctx) => {
-  if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__'))
-    ctx.addIssue({
-      code: 'custom',
-      path: ['__proto__'],
-      message: 'source may not have a member named "__proto__"; rename it.',
-    });
-});
-
-const Source = noProtoMember
-  .pipe(
-    z.record(z.string(), z.unknown(), {
-      error: 'source must be an object of details, like {"kind": "google", "tab": "Production"}.',
-    }),
-  )
-  .refine((source) => serializedBytes(source) <= maxSourceBytes, {
-    message: `source must serialize to at most ${maxSourceBytes} bytes of JSON.`,
-  })
-  .openapi({
-    // The pipe hides the record's shape from the generator; it is stated here.
-    type: 'object',
-    additionalProperties: {},
-    description: 'Where the rows came from (spreadsheet id, tab, revision…), recorded with the version.',
-    example: { kind: 'google', spreadsheet: '1AbC…', tab: 'Production' },
-  });
-
-/**
- * What is wrong with a body as a whole. A member the contract does not name is refused, not dropped:
- * `basVersion` or `froce` would otherwise publish without the check the caller meant.
- */
-const bodyError = (members: string) => (issue: { code?: string; keys?: string[] }) => {
-  if (issue.code === 'unrecognized_keys')
-    return `unknown member ${clipped((issue.keys ?? []).map((key) => JSON.stringify(key)).join(', '))}; the members are ${members}`;
-  if (issue.code === 'invalid_type') return `The request body must be a JSON object with ${members}.`;
-  return undefined;
-};
-
-const forceMember = z.boolean({ error: 'force must be true or false.' }).optional();
-
-const forceDescription =
-  "Publish even if more rows would go than the dataset's shrink guard allows. Needs an admin token: a publish token gets 403.";
-
-const baseVersionMember = wholeNumber(
-  'baseVersion',
-  0,
-  'the version the rows were edited from (0 when none)',
-).openapi({
-  description: 'The version these rows were edited from (0: none yet); 409 if the head has moved on.',
-});
 
 const PublishBody = z
   .strictObject(
@@ -90,9 +23,7 @@ const PublishBody = z
           'Every row of the dataset, as objects keyed by field id. The rows a GET serves are valid input.',
         items: { type: 'object' },
       }),
-      source: Source.optional(),
-      baseVersion: baseVersionMember.optional(),
-      force: forceMember.openapi({ description: forceDescription }),
+      ...publishOptionMembers,
     },
     { error: bodyError('rows, source, baseVersion, force') },
   )
@@ -281,8 +212,10 @@ const common = {
   400: problem('The body is not valid JSON, or not of this shape.'),
   401: problem('No admin or publish token, or not a valid one.'),
   404: problem('No such dataset.'),
-  413: problem('The body is larger than MAX_BODY_BYTES.'),
-  415: problem('The body is not application/json.'),
+  413: problem(
+    'The body is larger than MAX_BODY_BYTES; for NDJSON, more rows than MAX_PUBLISH_ROWS or a line too long.',
+  ),
+  415: problem('The body is not application/json (or, for a publish, application/x-ndjson).'),
   422: {
     description: 'Rows that do not meet the dataset schema: every problem, not only the first.',
     content: { 'application/problem+json': { schema: RowProblems } },
@@ -315,6 +248,9 @@ const forbidden = (what: string) =>
  */
 const middleware = [adminAuth(), noQuery, configuredBodyLimit, jsonBody];
 
+/** A publish in NDJSON is taken by its own handler before the whole-body checks, which it never needs. */
+const publishMiddleware = [adminAuth(), noQuery, publishNdjson, configuredBodyLimit, jsonBody];
+
 /** A rollback is refused to a publish token before its body is read. */
 const adminMiddleware = [
   adminAuth(),
@@ -333,10 +269,22 @@ export const publishDataset = createRoute({
   tags: ['admin'],
   summary: 'Publish every row of a dataset as a new version',
   security: publishSecurity,
-  middleware,
+  middleware: publishMiddleware,
   request: {
     params: z.object({ id: DatasetIdParam }),
-    body: { required: true, content: { 'application/json': { schema: PublishBody } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: PublishBody },
+        'application/x-ndjson': {
+          schema: z.string().openapi({
+            description:
+              'For large datasets: line 1 the options ({"source", "baseVersion", "force"}, or {}), then one row object per line. ' +
+              'Read as it arrives, up to MAX_PUBLISH_ROWS rows; MAX_BODY_BYTES does not apply.',
+          }),
+        },
+      },
+    },
   },
   responses: {
     ...written,

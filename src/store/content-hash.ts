@@ -26,3 +26,43 @@ export async function contentHash(pages: readonly Uint8Array[]): Promise<string>
   });
   return sha256(joined);
 }
+
+/** Characters of rows gathered before they are hashed: one digest write per chunk, not per row. */
+const hashChunkChars = 256 * 1024;
+
+/**
+ * The same hash as `contentHash`, fed one row at a time: a publish streamed by the writer never holds
+ * its rows, so it cannot join them first.
+ */
+export class ContentHasher {
+  readonly #stream = new crypto.DigestStream('SHA-256');
+  readonly #writer = this.#stream.getWriter();
+  readonly #encoder = new TextEncoder();
+  #parts: string[] = [];
+  #chars = 0;
+  #rows = 0;
+
+  /** Adds rows, in order, as their stored lines. */
+  async add(lines: readonly string[]): Promise<void> {
+    for (const line of lines) {
+      const part = this.#rows++ === 0 ? line : rowSeparator + line;
+      this.#parts.push(part);
+      this.#chars += part.length;
+    }
+    if (this.#chars >= hashChunkChars) await this.#flush();
+  }
+
+  async digest(): Promise<string> {
+    await this.#flush();
+    await this.#writer.close();
+    return hex(await this.#stream.digest);
+  }
+
+  async #flush() {
+    if (this.#parts.length === 0) return;
+    const text = this.#parts.join('');
+    this.#parts = [];
+    this.#chars = 0;
+    await this.#writer.write(this.#encoder.encode(text));
+  }
+}

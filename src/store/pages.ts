@@ -1,5 +1,7 @@
 import type { Column } from '../datasets/columns.ts';
 import type { Row } from '../datasets/types.ts';
+import { PageCutter, type PageSizing } from './page-layout.ts';
+import { utf8Length } from './utf8-length.ts';
 
 /**
  * Rows are stored pre-serialized, one JSON object per line, lines joined by `rowSeparator`. A JSON
@@ -9,9 +11,6 @@ import type { Row } from '../datasets/types.ts';
  */
 export const rowSeparator = ',\n';
 
-/** Large enough that a 100,000-row version is a few dozen KV values, small enough to slice quickly. */
-const defaultPageTarget = 128 * 1024;
-
 export interface SerializedRows {
   rowCount: number;
   pages: Uint8Array[];
@@ -20,36 +19,32 @@ export interface SerializedRows {
 }
 
 /** A row as stored: keys in column order, absent cells as null, nothing else. */
-function canonicalRow(row: Row, columns: readonly Column[]): string {
+export function canonicalRow(row: Row, columns: readonly Column[]): string {
   const ordered: Row = {};
   for (const { name } of columns) ordered[name] = row[name] ?? null;
   return JSON.stringify(ordered);
 }
 
+/** Rows held in memory cut into pages by `sizing` (`page-layout.ts`); the writer builds its pages from SQLite. */
 export function serializeRows(
   rows: readonly Row[],
   columns: readonly Column[],
-  pageTarget = defaultPageTarget,
+  sizing: PageSizing,
 ): SerializedRows {
   const encoder = new TextEncoder();
+  const cutter = new PageCutter(sizing, rowSeparator.length);
   const pages: Uint8Array[] = [];
-  const pageStarts: number[] = [];
   let lines: string[] = [];
-  let size = 0;
-  const flush = () => {
-    pages.push(encoder.encode(lines.join(rowSeparator)));
-    lines = [];
-    size = 0;
-  };
-  rows.forEach((row, index) => {
-    if (lines.length === 0) pageStarts.push(index);
+  for (const row of rows) {
     const line = canonicalRow(row, columns);
     lines.push(line);
-    size += line.length + rowSeparator.length;
-    if (size >= pageTarget) flush();
-  });
-  if (lines.length > 0) flush();
-  return { rowCount: rows.length, pages, pageStarts, pageBytes: pages.map((p) => p.byteLength) };
+    if (cutter.add(line.length, utf8Length(line))) {
+      pages.push(encoder.encode(lines.join(rowSeparator)));
+      lines = [];
+    }
+  }
+  if (lines.length > 0) pages.push(encoder.encode(lines.join(rowSeparator)));
+  return { rowCount: rows.length, pages, ...cutter.layout };
 }
 
 /** The page holding row `index` (pageStarts is ascending and starts at 0). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from '../datasets/columns.ts';
+import { fixedPageSizing } from './page-layout.ts';
 import { prepareVersion } from './prepare-version.ts';
 
 const columns: Column[] = [
@@ -17,7 +18,7 @@ describe('prepareVersion', () => {
     expect(reordered.meta.contentHash).toBe(one.meta.contentHash);
     expect(other.meta.contentHash).not.toBe(one.meta.contentHash);
     const rows = Array.from({ length: 300 }, (_, a) => ({ a, b: null }));
-    const small = await prepareVersion({ ...base, rows }, 256);
+    const small = await prepareVersion({ ...base, rows }, fixedPageSizing(256));
     const large = await prepareVersion({ ...base, rows });
     expect(small.pages.length).toBeGreaterThan(1);
     expect(small.meta.contentHash).toBe(large.meta.contentHash);

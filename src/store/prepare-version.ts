@@ -1,6 +1,7 @@
 import type { Column } from '../datasets/columns.ts';
 import type { Row } from '../datasets/types.ts';
 import { contentHash } from './content-hash.ts';
+import { defaultPageSizing, type PageSizing } from './page-layout.ts';
 import { serializeRows } from './pages.ts';
 import type { VersionMeta } from './records.ts';
 
@@ -16,9 +17,12 @@ export interface PreparedVersion {
 }
 
 /** Serializes rows into pages and describes them; nothing is written yet. */
-export async function prepareVersion(input: VersionInput, pageTarget?: number): Promise<PreparedVersion> {
+export async function prepareVersion(
+  input: VersionInput,
+  sizing: PageSizing = defaultPageSizing,
+): Promise<PreparedVersion> {
   const { rows, ...rest } = input;
-  const serialized = serializeRows(rows, input.columns, pageTarget);
+  const serialized = serializeRows(rows, input.columns, sizing);
   const meta: VersionMeta = {
     ...rest,
     rowCount: serialized.rowCount,

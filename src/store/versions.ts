@@ -5,9 +5,10 @@ import type { CatalogueEntry, Head, VersionMeta, VersionSummary } from './record
 
 export interface VersionWrite {
   meta: VersionMeta;
-  pages: readonly Uint8Array[];
-  /** The row-level diff against the previous version, stored beside it. */
-  changes?: unknown;
+  /** Built one at a time as they are written (a large version's pages are never all held). */
+  pages: Iterable<Uint8Array>;
+  /** The row-level diff against the previous version as JSON text, stored beside it. */
+  changes?: string;
   /** The summaries in this version's history page, newest first, this one included. */
   history: readonly VersionSummary[];
   retainedFrom: number;
@@ -21,10 +22,9 @@ export interface VersionWrite {
 export async function writeVersion(store: KvStore, write: VersionWrite): Promise<Head> {
   const { meta } = write;
   const { dataset, version } = meta;
-  await Promise.all(write.pages.map((page, i) => store.put(keys.page(dataset, version, i), copyOf(page))));
+  await putPages(store, dataset, version, write.pages);
   await store.put(keys.versionMeta(dataset, version), JSON.stringify(meta));
-  if (write.changes !== undefined)
-    await store.put(keys.changes(dataset, version), JSON.stringify(write.changes));
+  if (write.changes !== undefined) await store.put(keys.changes(dataset, version), write.changes);
   const head: Head = { ...meta, retainedFrom: write.retainedFrom };
   await store.put(keys.head(dataset), JSON.stringify(head));
   await writeLists(store, meta, write.history);
@@ -56,6 +56,35 @@ export async function writeLists(
   await store.put(keys.catalogueEntry(dataset), JSON.stringify(entry));
 }
 
+/** Bytes of pages being written at once: enough for a few parallel writes, bounded for memory. */
+const pagesInFlightBytes = 8 * 1024 * 1024;
+
+/** Writes pages a few at a time, each built only when there is room for it; fails on the first failure. */
+async function putPages(store: KvStore, dataset: string, version: number, pages: Iterable<Uint8Array>) {
+  const inFlight = new Set<Promise<void>>();
+  let bytes = 0;
+  let index = 0;
+  for (const page of pages) {
+    while (inFlight.size > 0 && bytes + page.byteLength > pagesInFlightBytes) await Promise.race(inFlight);
+    const size = page.byteLength;
+    bytes += size;
+    const done = store.put(keys.page(dataset, version, index++), copyOf(page)).then(() => {
+      inFlight.delete(done);
+      bytes -= size;
+    });
+    // Awaited by the race or the final wait; a failure left behind by an earlier one is not unhandled.
+    done.catch(() => undefined);
+    inFlight.add(done);
+  }
+  await Promise.all(inFlight);
+}
+
+/** Deletes every key under `prefix` (a version's, say); a list reads up to 1,000 keys an operation. */
+export async function deleteVersionKeys(store: KvStore, prefix: string, keep?: string) {
+  const stored = await store.list(prefix);
+  await Promise.all(stored.filter((key) => key !== keep).map((key) => store.delete(key)));
+}
+
 /**
  * Drops an old version's rows and diff; its metadata stays, so the history still lists it. The keys
  * are found by the version's prefix, not its page count: an attempt that was stopped part way and
@@ -63,9 +92,7 @@ export async function writeLists(
  */
 export async function pruneVersion(store: KvStore, meta: Pick<VersionMeta, 'dataset' | 'version'>) {
   const { dataset, version } = meta;
-  const kept = keys.versionMeta(dataset, version);
-  const stored = await store.list(keys.versionPrefix(dataset, version));
-  await Promise.all(stored.filter((key) => key !== kept).map((key) => store.delete(key)));
+  await deleteVersionKeys(store, keys.versionPrefix(dataset, version), keys.versionMeta(dataset, version));
 }
 
 function copyOf(bytes: Uint8Array): ArrayBuffer {

@@ -127,6 +127,45 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     }
   });
 
+  it('a large tab goes as NDJSON, past MAX_BODY_BYTES, and its row limit is named when met', async () => {
+    // 8,000 rows of long sources are about 1.3 MB of JSON: above the sync's NDJSON threshold, and
+    // above this Worker's body limit.
+    const source = 'a long source note, '.repeat(5);
+    const tab = (count: number) =>
+      [
+        'Country,Year,Share of global production (%),Source',
+        ...Array.from(
+          { length: count },
+          (_, i) => `Country ${Math.floor(i / 25)},${2000 + (i % 25)},${i % 100}%,"${source}row ${i}"`,
+        ),
+      ].join('\n');
+    const large = join(dir, 'large');
+    await mkdir(large, { recursive: true });
+    await writeFile(join(large, 'Production.csv'), tab(8_000));
+    const worker = await startWorker({ bindings: { MAX_BODY_BYTES: '1000000', MAX_PUBLISH_ROWS: '8000' } });
+    try {
+      const published = await syncFiles(worker, { dir: large, datasets: ['production'] });
+      expect(published.exitCode).toBe(0);
+      expect(published.report.datasets[0]).toMatchObject({ outcome: 'published', version: 1 });
+      const latest = await served(worker, 'production');
+      expect(latest?.data).toHaveLength(8_000);
+      expect(latest?.data[7_999]).toMatchObject({ country: 'Country 319', year: 2024, share: 99 });
+
+      await writeFile(join(large, 'Production.csv'), tab(8_001));
+      const over = await syncFiles(worker, { dir: large, datasets: ['production'] });
+      expect(over.exitCode).toBe(2);
+      expect(over.report.datasets[0]).toMatchObject({
+        outcome: 'failed',
+        error: expect.stringMatching(
+          /^The rows of "production" are more than the Worker at .* accepts in one publish \(More than 8000 rows were sent.*\); look for an overlong cell or stray rows in the tab, or raise MAX_PUBLISH_ROWS on the Worker\.$/,
+        ),
+      });
+      expect((await served(worker, 'production'))?.version).toBe(1);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('a publish that lost a race says so in an editor’s words, exit 3 for the next run', async () => {
     const { exitCode, report } = await syncAgainst((method) =>
       method === 'GET'

@@ -48,6 +48,14 @@ export function adminClient(options: AdminClientOptions = {}) {
     request,
     put: (id: string, body: unknown, headers?: Record<string, string>) =>
       send('PUT', `/admin/v1/datasets/${id}`, body, headers),
+    /** A publish in NDJSON: the body as given (text, or a stream of chunks). */
+    putNdjson: (id: string, body: string | ReadableStream<Uint8Array>) =>
+      request(`/admin/v1/datasets/${id}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/x-ndjson' },
+        body,
+        ...(typeof body !== 'string' && { duplex: 'half' }),
+      } as RequestInit),
     rollback: (id: string, body: unknown, headers?: Record<string, string>) =>
       send('POST', `/admin/v1/datasets/${id}/rollback`, body, headers),
     sheet: (id: string, body: unknown, headers?: Record<string, string>) =>

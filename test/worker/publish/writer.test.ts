@@ -1,13 +1,23 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../../src/app.tsx';
 import type { DatasetDefinition, Row } from '../../../src/datasets/types.ts';
-import { publishRequest } from '../../../src/publish/publish-request.ts';
-import { publish } from '../../../src/publish/publisher.ts';
+import { type PublishRequest, publishRequest } from '../../../src/publish/publish-request.ts';
+import { publish, type WriterDeps } from '../../../src/publish/publisher.ts';
 import { sqlHistory } from '../../../src/publish/sql-history.ts';
 import { keys } from '../../../src/store/keys.ts';
 import { type KvStore, kvStore } from '../../../src/store/kv.ts';
+import {
+  downloadOperations,
+  expectedPageCount,
+  fixedPageSizing,
+  pruneOperations,
+  publishOperations,
+} from '../../../src/store/page-layout.ts';
+import { createReaderCaches } from '../../../src/store/reader.ts';
 import type { Head, VersionSummary } from '../../../src/store/records.ts';
+import { keyedRows } from '../support/keyed-rows.ts';
 import { operationCounting } from '../support/kv-operations.ts';
 import { items } from '../support/test-dataset.ts';
 import { adminClient, datasetNamed } from './admin-client.ts';
@@ -29,9 +39,16 @@ async function listedVersions(client: ReturnType<typeof adminClient>, id: string
   return (await res.json<{ versions: VersionSummary[] }>()).versions.map((v) => v.version);
 }
 
-/** What the admin route would send the writer for these rows, under the defaults. */
-const requestFor = (def: DatasetDefinition, rows: Row[]) =>
-  publishRequest(def, rows, { retention: 50, publishedBy: 'direct' });
+/** The writer's publish of these rows as the admin route would send them, under the defaults. */
+async function publishRows(
+  deps: WriterDeps,
+  def: DatasetDefinition,
+  rows: Row[],
+  extra: Partial<PublishRequest> = {},
+) {
+  const request = { ...(await publishRequest(def, { retention: 50, publishedBy: 'direct' })), ...extra };
+  return publish(deps, request, keyedRows(request, rows));
+}
 
 /** The test's KV with puts made to fail, chosen by key and by how many puts were tried before. */
 function failingStore(fails: (key: string, triedBefore: number) => boolean) {
@@ -52,9 +69,15 @@ function failingStore(fails: (key: string, triedBefore: number) => boolean) {
 /** Runs the writer's publish inside the dataset's own Durable Object, on its SQLite history. */
 function publishInside(def: DatasetDefinition, rows: Row[], store: KvStore, pageTarget?: number) {
   return runInDurableObject(env.DATASET_WRITER.getByName(def.id), async (_instance, state) =>
-    publish(
-      { store, history: sqlHistory(state.storage), pageTarget },
-      { ...(await requestFor(def, rows)), force: true },
+    publishRows(
+      {
+        store,
+        history: sqlHistory(state.storage),
+        ...(pageTarget !== undefined && { pageSizing: fixedPageSizing(pageTarget) }),
+      },
+      def,
+      rows,
+      { force: true },
     ),
   );
 }
@@ -139,7 +162,7 @@ describe('one writer per dataset', () => {
             throw new Error('reset before commit');
           },
         };
-        return publish({ store: kvStore(env.DATASETS), history: resetting }, await requestFor(def, items(5)));
+        return publishRows({ store: kvStore(env.DATASETS), history: resetting }, def, items(5));
       },
     );
     await expect(interrupted).rejects.toThrow(/reset before commit/);
@@ -213,7 +236,7 @@ describe('one writer per dataset', () => {
           },
         };
         const store = kvStore(env.DATASETS);
-        return publish({ store, history: resetting }, await requestFor(def, items(5)));
+        return publishRows({ store, history: resetting }, def, items(5));
       },
     );
     await expect(interrupted).rejects.toThrow(/reset before commit/);
@@ -329,7 +352,7 @@ describe('a history that scales', () => {
       const history = sqlHistory(state.storage);
       for (let i = 1; i <= 105; i++) {
         written.length = 0;
-        await publish({ store, history }, { ...(await requestFor(def, items(1, i))), force: true });
+        await publishRows({ store, history }, def, items(1, i), { force: true });
       }
     });
     // The 105th publish rewrote the page of versions 101–105 alone, not the 100 versions before.
@@ -355,7 +378,6 @@ describe('a history that scales', () => {
   it('costs a publish its pages and five keys, plus a list and the deletes of the version it prunes', async () => {
     const def = datasetNamed('operations');
     const { store, count } = operationCounting(kvStore(env.DATASETS));
-    const pageTarget = 1024;
     const pagesOf = async (version: number) =>
       (JSON.parse((await kvStore(env.DATASETS).getText(keys.versionMeta(def.id, version))) ?? '{}') as Head)
         .pageStarts.length;
@@ -364,8 +386,10 @@ describe('a history that scales', () => {
       const spent: number[] = [];
       for (let i = 1; i <= 3; i++) {
         count.operations = 0;
-        const request = await requestFor(def, items(500 * i, i));
-        await publish({ store, history, pageTarget }, { ...request, force: true, retention: 2 });
+        await publishRows({ store, history, pageSizing: fixedPageSizing(1024) }, def, items(500 * i, i), {
+          force: true,
+          retention: 2,
+        });
         spent.push(count.operations);
       }
       return spent;
@@ -374,6 +398,62 @@ describe('a history that scales', () => {
     expect(third).toBeGreaterThan(40);
     // Version 3 prunes version 1: a list, then its pages and its diff deleted (its metadata stays).
     expect(costs).toEqual([first + 5, second + 5, third + 5 + 1 + first + 1]);
+  });
+
+  it('keeps a large publish with its pruning, and a full download, to a few hundred operations', async () => {
+    const def = datasetNamed('large');
+    // The default sizing scaled down 256 times: 20,000 rows here cut as 5,000,000 would be.
+    const sizing = { first: 512, pagesPerDoubling: 16, largest: 8192 };
+    const { store, count } = operationCounting(kvStore(env.DATASETS));
+    const costs = await runInDurableObject(env.DATASET_WRITER.getByName(def.id), async (_instance, state) => {
+      const history = sqlHistory(state.storage);
+      const spent: number[] = [];
+      for (const offset of [0, 1]) {
+        count.operations = 0;
+        await publishRows({ store, history, pageSizing: sizing }, def, items(20_000, offset), {
+          force: true,
+          retention: 1,
+        });
+        spent.push(count.operations);
+      }
+      return spent;
+    });
+    const meta = async (version: number) =>
+      JSON.parse((await kvStore(env.DATASETS).getText(keys.versionMeta(def.id, version))) ?? '{}') as Head;
+    const [first, second] = [await meta(1), await meta(2)];
+    const stored = second.pageBytes.reduce((n, b) => n + b + 2, 0);
+    // Fixed pages of the first size would be 2,400; growing ones are about what the estimate says.
+    expect(second.pageStarts.length).toBeLessThan(stored / 512 / 10);
+    expect(second.pageStarts.length).toBeLessThanOrEqual(expectedPageCount(stored, sizing));
+    // Version 2's publish writes its pages and five keys, then prunes version 1: a list and its deletes.
+    expect(costs).toEqual([
+      publishOperations(first.pageStarts.length),
+      publishOperations(second.pageStarts.length) + pruneOperations(first.pageStarts.length),
+    ]);
+    expect(costs[1]).toBeLessThan(500);
+
+    // A full download in a fresh isolate: the head, then each page once.
+    const reading = operationCounting(kvStore(env.DATASETS));
+    const app = createApp({ datasets: [def], store: () => reading.store, caches: createReaderCaches() });
+    const res = await app.request('http://assay.test/v1/datasets/large', {}, env);
+    expect((await res.json<{ data: Row[] }>()).data).toHaveLength(20_000);
+    expect(reading.count.operations).toBe(downloadOperations(second.pageStarts.length));
+  }, 60_000);
+
+  it('deletes what an attempt stopped before its head wrote, before its number is used again', async () => {
+    const def = datasetNamed('stopped');
+    const client = adminClient({ datasets: [def] });
+    await client.put('stopped', { rows: items(4) });
+    // Many small pages, and a failure after some of them: the attempt stays pending.
+    const pagesThenFail = failingStore((key, n) => key.includes('/v/2/page/') && n >= 10);
+    await expect(publishInside(def, items(200, 50), pagesThenFail.store, 64)).rejects.toThrow(/injected/);
+    expect(pagesThenFail.written.filter((key) => key.includes('/v/2/page/')).length).toBeGreaterThan(5);
+
+    // Version 2 then goes to one page of other rows, and nothing of the stopped attempt is left with it.
+    expect(await (await client.put('stopped', { rows: items(5) })).json()).toMatchObject({ version: 2 });
+    expect((await client.store.list(keys.versionPrefix('stopped', 2))).sort()).toEqual(
+      [keys.changes('stopped', 2), keys.versionMeta('stopped', 2), keys.page('stopped', 2, 0)].sort(),
+    );
   });
 
   it('prunes every key under a pruned version, pages a stopped attempt left behind included', async () => {
@@ -385,8 +465,7 @@ describe('a history that scales', () => {
     await runInDurableObject(env.DATASET_WRITER.getByName(def.id), async (_instance, state) => {
       const history = sqlHistory(state.storage);
       for (let i = 1; i <= 3; i++) {
-        const request = await requestFor(def, items(2, i * 10));
-        await publish({ store, history }, { ...request, force: true, retention: 1 });
+        await publishRows({ store, history }, def, items(2, i * 10), { force: true, retention: 1 });
       }
     });
     expect(await store.list(keys.versionPrefix(def.id, 2))).toEqual([keys.versionMeta(def.id, 2)]);

@@ -2,6 +2,7 @@ import { columnsOf } from '../../../src/datasets/columns.ts';
 import type { DatasetDefinition, Row } from '../../../src/datasets/types.ts';
 import { sha256 } from '../../../src/store/content-hash.ts';
 import type { KvStore } from '../../../src/store/kv.ts';
+import { defaultPageSizing, fixedPageSizing } from '../../../src/store/page-layout.ts';
 import { prepareVersion } from '../../../src/store/prepare-version.ts';
 import { summarize, type VersionSummary } from '../../../src/store/records.ts';
 import { writeVersion } from '../../../src/store/versions.ts';
@@ -28,7 +29,7 @@ export async function seedVersions(
         columns,
         schemaHash,
       },
-      options.pageTarget,
+      options.pageTarget === undefined ? defaultPageSizing : fixedPageSizing(options.pageTarget),
     );
     history.unshift(summarize(meta));
     written.push(
