@@ -155,6 +155,16 @@ describe('the newcomer path: npm start, read, edit, sync, stop', () => {
     expect(JSON.parse(ran.stdout)).toEqual({ unchanged: true, version: 1 });
   });
 
+  it("runs the README's NDJSON PUT example as printed: the served rows stream back unchanged", async () => {
+    const example = readmeBlock('sh', 'application/x-ndjson').replaceAll(localOrigin(defaultPort), base);
+    const ran = await run('bash', ['--norc', '--noprofile', '-euo', 'pipefail', '-c', example], {
+      cwd: project,
+      env: { ...process.env, BASH_ENV: '' },
+    });
+    expect(ran.stderr).toBe('');
+    expect(JSON.parse(ran.stdout)).toEqual({ unchanged: true, version: 1 });
+  });
+
   it('publishes an edited copy of the workbook as version 2 with exactly that change', async () => {
     const edited = join(project, 'edited');
     cpSync(join(project, 'fixtures'), edited, { recursive: true });
