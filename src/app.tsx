@@ -21,7 +21,7 @@ import { deltaRoutes } from './routes/deltas.ts';
 import { feedDiscovery, feedRoutes } from './routes/feeds.ts';
 import { healthRoutes } from './routes/health.ts';
 import { liveRoutes } from './routes/live.ts';
-import { pageRoutes, siteRoutes } from './routes/pages.tsx';
+import { isUnderPages, pageNotFound, pageRoutes, siteRoutes } from './routes/pages.tsx';
 import { configureReference } from './routes/reference.tsx';
 import { countingStore, type KvStore, kvStore } from './store/kv.ts';
 import {
@@ -113,7 +113,7 @@ export function createApp(options: AppOptions) {
   app.route('/', siteRoutes);
   configureReference(app);
 
-  app.notFound((c) => notFound(c.req.path).getResponse());
+  app.notFound((c) => (isUnderPages(c.req.path) ? pageNotFound(c) : notFound(c.req.path).getResponse()));
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       // Hono's own middleware (and zod-openapi's JSON check) throw plain-text exceptions: reshape them.

@@ -142,6 +142,15 @@ async function errorPage(error: Error, c: Context<AppEnv>): Promise<Response> {
   return c.body(documentHtml(page), status, { 'content-type': htmlType, 'cache-control': 'no-store' });
 }
 
+/**
+ * A path under /datasets/ or /embed/ that no page route matched: a reader followed a bad link, so
+ * they get a page too, not the API's problem+json.
+ */
+export const isUnderPages = (path: string) => path.startsWith('/datasets/') || path.startsWith('/embed/');
+
+export const pageNotFound = (c: Context<AppEnv>) =>
+  errorPage(problem(404, `There is no page at ${c.req.path}. Every dataset is listed in the catalogue.`), c);
+
 const pagePath = /^\/(?:datasets|embed)\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/versions\/([1-9][0-9]{0,8}))?\/?$/;
 const defaultEmbedWidth = 640;
 

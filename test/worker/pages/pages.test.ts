@@ -218,6 +218,32 @@ describe('a dataset page', () => {
   });
 });
 
+describe('a path under the pages that matches no route', () => {
+  it('gets a 404 page leading back to the catalogue, while /v1/ keeps its problem', async () => {
+    for (const path of [
+      '/datasets/production/nope/x',
+      '/datasets/production/versions/3/more',
+      '/datasets/',
+      '/embed/production/x',
+      '/embed/',
+    ]) {
+      const { res, body } = await html(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toBe('text/html; charset=utf-8');
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+      expect(await texts(body, 'h1'), path).toEqual(['Not found']);
+      expect((await texts(body, 'main p:nth-of-type(1)'))[0], path).toContain(path);
+      expect(await attributes(body, 'main a', 'href'), path).toEqual(['/']);
+    }
+    const api = await get('/v1/datasets/production/nope/x');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect((await api.json<{ detail: string }>()).detail).toBe(
+      'Nothing is found at /v1/datasets/production/nope/x. The API starts at /v1/datasets; its reference is at /docs.',
+    );
+  });
+});
+
 describe('the history page', () => {
   it('lists every version with its changes, before → after, linking pinned pages while retained', async () => {
     const { res, body } = await html('/datasets/production/versions');
