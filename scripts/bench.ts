@@ -6,10 +6,17 @@ import { execFileSync, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { floorName, floorsOf, type ScenarioFloors, shapeOf } from './bench/floors.ts';
 import type { LoadJob, LoadResult } from './bench/load-child.ts';
 import { benchSettings } from './bench/options.ts';
 import { measurePublish, measureValidate, putDatasetOrThrow } from './bench/publish.ts';
-import { type Measured, markdownTable, type ScenarioReport, targets } from './bench/results-table.ts';
+import {
+  type FloorView,
+  type Measured,
+  markdownTable,
+  type ScenarioReport,
+  targets,
+} from './bench/results-table.ts';
 import {
   buildBenchWorker,
   buildDeployedWorker,
@@ -83,34 +90,49 @@ try {
 
   const smallEtag = (await fetch(`${runtime.assay}/v1/datasets/bench-100`)).headers.get('etag') ?? '';
   const chosen = scenarios(smallEtag).filter((s) => !quick || !s.fullOnly);
-
-  // Each body-bearing scenario's exact size, so its floor sends the same number of bytes.
   const sizes = new Map<string, number>();
+
+  // Each scenario's answer once kept (its second request): its exact size, status and headers, which
+  // its floors replay.
+  const floors = new Map<string, ScenarioFloors>();
   for (const s of chosen) {
-    const response = await fetch(`${runtime.assay}${s.path}`, { headers: s.headers ?? {} });
+    const init = { headers: s.headers ?? {} };
+    await (await fetch(`${runtime.assay}${s.path}`, init)).arrayBuffer();
+    const response = await fetch(`${runtime.assay}${s.path}`, init);
     const bytes = (await response.arrayBuffer()).byteLength;
-    const expected = s.headers?.['if-none-match'] ? 304 : 200;
+    const expected = s.floor === 'not-modified' ? 304 : 200;
     if (response.status !== expected) throw new Error(`${s.name}: ${response.status}, expected ${expected}`);
     sizes.set(s.name, bytes);
+    if (s.floor === 'none') continue;
+    const shape = shapeOf(s.name, response.status, bytes, response.headers);
+    const registered = await fetch(`${runtime.floor}/shapes`, {
+      method: 'POST',
+      body: JSON.stringify(shape),
+    });
+    if (registered.status !== 204) throw new Error(`${s.name}: the floor Worker refused its shape`);
+    floors.set(s.name, floorsOf(s.name, s.floor, response.status, bytes));
   }
 
   interface Job {
     key: string;
     url: string;
     headers?: Record<string, string>;
+    status?: number;
     connections: number;
   }
-  const floorJobs = (bytes: number, conns: number): Job[] =>
-    (['fixed', 'buffer'] as const).map((kind) => ({
-      key: `floor:${kind}:${bytes}`,
-      url: `${runtime.floor}/${kind}?size=${bytes}`,
-      connections: conns,
-    }));
   const groups: Job[][] = chosen.map((s) => {
     const conns = s.connections ?? connections;
     const own: Job = { key: s.name, url: `${runtime.assay}${s.path}`, connections: conns };
     if (s.headers) own.headers = s.headers;
-    return s.floor === 'body' ? [own, ...floorJobs(sizes.get(s.name) ?? 0, conns)] : [own];
+    const scenarioFloors = floors.get(s.name);
+    if (!scenarioFloors) return [own];
+    const floorJobs = [scenarioFloors.sameHeaders, ...scenarioFloors.bare].map((job) => ({
+      key: job.key,
+      url: `${runtime.floor}${job.path}`,
+      status: job.status,
+      connections: conns,
+    }));
+    return [own, ...floorJobs];
   });
 
   const runJob = (job: LoadJob) =>
@@ -141,6 +163,7 @@ try {
         const result = await runJob({
           url: job.url,
           headers: job.headers,
+          status: job.status,
           connections: job.connections,
           duration,
           warmup,
@@ -158,23 +181,37 @@ try {
   }
 
   const reports: ScenarioReport[] = chosen.map((s) => summarise(s, sizes.get(s.name) ?? 0));
+  function floorView(own: readonly Measured[], keys: readonly string[]): FloorView {
+    // Of several ways to send the same thing, the faster counts.
+    const rpsOf = (key: string) => median((results.get(key) ?? []).map((r) => r.rps));
+    const key = keys.reduce((a, b) => (rpsOf(b) > rpsOf(a) ? b : a));
+    const floor = results.get(key) ?? [];
+    const perRound = floor.length === own.length ? own.map((r, i) => r.rps / (floor[i] as Measured).rps) : [];
+    const ratios = spread(perRound);
+    return {
+      name: floorName(key),
+      rps: rpsOf(key),
+      p50_ms: median(floor.map((r) => r.p50_ms)),
+      workerd_cpu_us: cpuPerRequest(floor),
+      ratio: median(own.map((r) => r.rps)) / rpsOf(key),
+      ratio_min: ratios.min,
+      ratio_max: ratios.max,
+    };
+  }
   function summarise(s: Scenario, bytes: number): ScenarioReport {
     const own = results.get(s.name) ?? [];
     const rps = own.map((r) => r.rps);
     const requests = own.reduce((n, r) => n + r.requests + r.warmupRequests, 0);
     const reads = own.reduce((n, r) => n + r.kvReads, 0);
-    let floorKey: string | undefined;
-    if (s.floor === 'healthz') floorKey = 'healthz';
-    if (s.floor === 'body') {
-      const [fixed, buffer] = floorJobs(bytes, 1).map((j) => j.key) as [string, string];
-      const fastest = (key: string) => median((results.get(key) ?? []).map((r) => r.rps));
-      floorKey = fastest(fixed) >= fastest(buffer) ? fixed : buffer;
-    }
-    const floor = floorKey ? (results.get(floorKey) ?? []) : [];
-    const perRound = floor.length === own.length ? own.map((r, i) => r.rps / (floor[i] as Measured).rps) : [];
-    const ratios = spread(perRound);
-    const floorRps = median(floor.map((r) => r.rps));
-    const floorCpu = floorKey ? cpuPerRequest(floor) : null;
+    const scenarioFloors = floors.get(s.name);
+    const sameHeaders = scenarioFloors ? floorView(own, [scenarioFloors.sameHeaders.key]) : null;
+    const bare = scenarioFloors
+      ? floorView(
+          own,
+          scenarioFloors.bare.map((job) => job.key),
+        )
+      : null;
+    const target = scenarioFloors?.target === 'bare' ? bare : sameHeaders;
     return {
       name: s.name,
       path: s.path,
@@ -188,14 +225,11 @@ try {
       p50_ms: median(own.map((r) => r.p50_ms)),
       p99_ms: median(own.map((r) => r.p99_ms)),
       bytes_per_s: median(own.map((r) => r.bytesPerSec)),
-      floor: floorKey ? floorName(floorKey) : null,
-      floor_rps: floorKey ? floorRps : null,
-      floor_p50_ms: floorKey ? median(floor.map((r) => r.p50_ms)) : null,
-      ratio_to_floor: floorKey ? median(rps) / floorRps : null,
-      ratio_min: floorKey ? ratios.min : null,
-      ratio_max: floorKey ? ratios.max : null,
+      floor: target?.name ?? null,
+      ratio_to_floor: target?.ratio ?? null,
+      same_headers_floor: sameHeaders,
+      bare_floor: bare,
       workerd_cpu_us: cpuPerRequest(own),
-      floor_workerd_cpu_us: floorCpu,
       kv_reads_per_1000: requests === 0 ? 0 : (reads / requests) * 1000,
       kv_reads: reads,
       requests,
@@ -256,12 +290,6 @@ try {
 function cpuPerRequest(list: readonly Measured[]): number {
   const requests = list.reduce((n, r) => n + r.requests + r.warmupRequests, 0);
   return requests === 0 ? Number.NaN : (list.reduce((n, r) => n + r.cpuMs, 0) * 1000) / requests;
-}
-
-function floorName(key: string): string {
-  if (key === 'healthz') return '/healthz';
-  const [, kind, bytes] = key.split(':');
-  return `${kind === 'fixed' ? 'FixedLengthStream' : 'Uint8Array'} ${bytes} B`;
 }
 
 function gitCommit(): string {

@@ -1,11 +1,22 @@
 /**
- * The runtime's own floor: a second Worker in the same workerd that answers with a constant body of
- * a requested size, encoded once per size and kept, sent either as `new Response(bytes)` or written
- * through a FixedLengthStream. A body-bearing scenario is compared with the faster of the two at
- * exactly its own byte size. Plain JavaScript, so Miniflare runs it as it is.
+ * The runtime's own floor: a second Worker in the same workerd that answers with constants, so a
+ * scenario's ratio says what Assay's own JavaScript costs on top of what any Worker pays:
+ *
+ * - `/buffer?size=N`, `/fixed?size=N`: N constant bytes (encoded once per size and kept) with one
+ *   header, sent as `new Response(bytes)` or written once through a FixedLengthStream.
+ * - `/not-modified`: a constant empty 304, the least a revalidation can cost.
+ * - `/shaped/buffer?name=…`, `/shaped/fixed?name=…`: a shape registered beforehand with
+ *   `POST /shapes` (`{ name, status, size, headers }`): Assay's own status and exact header list with
+ *   a constant body of its size. The headers are built into a `Headers` object once and copied into
+ *   each `Response`: the cheapest way measured, several times cheaper than a list of pairs, which
+ *   workerd converts pair by pair through JavaScript iterators on every response (BENCHMARKS.md).
+ *
+ * Plain JavaScript, so Miniflare runs it as it is.
  */
 export const floorWorkerScript = `
 const bodies = new Map();
+const shapes = new Map();
+const plain = new Headers({ 'content-type': 'application/json' });
 function constant(size) {
   let bytes = bodies.get(size);
   if (!bytes) {
@@ -14,20 +25,35 @@ function constant(size) {
   }
   return bytes;
 }
+function fixedLength(bytes) {
+  const { readable, writable } = new FixedLengthStream(bytes.byteLength);
+  const writer = writable.getWriter();
+  writer.write(bytes).then(() => writer.close(), (error) => writer.abort(error));
+  return readable;
+}
 export default {
   async fetch(request) {
     const url = new URL(request.url);
+    const path = url.pathname;
+    if (path === '/not-modified') return new Response(null, { status: 304 });
+    if (path.startsWith('/shaped/')) {
+      const shape = shapes.get(url.searchParams.get('name'));
+      if (!shape) return new Response('no such shape', { status: 404 });
+      if (shape.bytes === null) return new Response(null, { status: shape.status, headers: shape.headers });
+      const body = path === '/shaped/fixed' ? fixedLength(shape.bytes) : shape.bytes;
+      return new Response(body, { status: shape.status, headers: shape.headers });
+    }
+    if (path === '/shapes' && request.method === 'POST') {
+      const { name, status, size, headers } = await request.json();
+      const bytes = status === 304 ? null : constant(size);
+      shapes.set(name, { status, headers: new Headers(headers), bytes });
+      return new Response(null, { status: 204 });
+    }
     const size = Number(url.searchParams.get('size') ?? '0');
     const bytes = constant(size);
-    const headers = { 'content-type': 'application/json' };
-    if (url.pathname === '/buffer') return new Response(bytes, { headers });
-    if (url.pathname === '/fixed') {
-      const { readable, writable } = new FixedLengthStream(size);
-      const writer = writable.getWriter();
-      writer.write(bytes).then(() => writer.close(), (error) => writer.abort(error));
-      return new Response(readable, { headers });
-    }
-    if (url.pathname === '/chunked') {
+    if (path === '/buffer') return new Response(bytes, { headers: plain });
+    if (path === '/fixed') return new Response(fixedLength(bytes), { headers: plain });
+    if (path === '/chunked') {
       // Diagnostic: the same bytes written the way the Worker writes a whole version, as pages of
       // \`chunk\` bytes with a 2-byte separator written on its own between them.
       const chunk = Number(url.searchParams.get('chunk') ?? '131072');
@@ -48,7 +74,7 @@ export default {
         }
         await writer.close();
       })().catch((error) => writer.abort(error));
-      return new Response(readable, { headers });
+      return new Response(readable, { headers: plain });
     }
     return new Response('not found', { status: 404 });
   },

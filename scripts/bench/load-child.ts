@@ -13,6 +13,8 @@ export interface LoadJob {
   duration: number;
   /** Seconds of load run and thrown away first. */
   warmup: number;
+  /** The status every answer must have: 304 for a floor's constant 304, else 200 (304 with If-None-Match). */
+  status?: number;
 }
 
 export interface LoadResult {
@@ -70,7 +72,7 @@ export async function load(job: LoadJob): Promise<LoadResult> {
   const { result, times } = await run(job, job.duration);
   const statuses: Record<string, number> = {};
   for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = count;
-  const expected = job.headers?.['if-none-match'] ? '304' : '200';
+  const expected = String(job.status ?? (job.headers?.['if-none-match'] ? 304 : 200));
   const total = result.requests.total;
   return {
     requests: total,

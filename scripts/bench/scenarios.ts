@@ -1,11 +1,13 @@
+import type { FloorKind } from './floors.ts';
+
 /** What the bench measures: requests to the Assay Worker, each compared with a floor. */
 export interface Scenario {
   name: string;
   /** Path and query on the Assay Worker. */
   path: string;
   headers?: Record<string, string>;
-  /** `healthz`: compared with /healthz (a 304 has no body); `body`: with a constant body of its size. */
-  floor: 'healthz' | 'body' | 'none';
+  /** The floors it is measured against (see floors.ts): a 304's, a body's of its size, or none. */
+  floor: FloorKind | 'none';
   /** Fewer connections for bodies of many megabytes, so a round still completes requests. */
   connections?: number;
   /** Left out of --quick. */
@@ -42,7 +44,7 @@ export function scenarios(smallEtag: string): Scenario[] {
       name: 'latest 100 rows, If-None-Match (304)',
       path: '/v1/datasets/bench-100',
       headers: { 'if-none-match': smallEtag },
-      floor: 'healthz',
+      floor: 'not-modified',
     },
     {
       name: 'page of 100 rows (100-row dataset)',

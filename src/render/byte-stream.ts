@@ -68,7 +68,7 @@ export async function* coalesced(
 }
 
 /** Largest body sent as it is; measured on workerd with the bench's floor Worker (16 KiB to 1 MiB). */
-const maxPlainBytes = 64 * 1024;
+export const maxPlainBytes = 64 * 1024;
 
 async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
