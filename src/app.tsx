@@ -81,7 +81,7 @@ export function createApp(options: AppOptions) {
   cacheResponses(app, {
     cache: responses,
     heldHead: (dataset) => cachedHead(caches, dataset),
-    onHit: (response) => response.headers.append('server-timing', serverTiming(0)),
+    onHit: (headers) => headers.set('server-timing', serverTiming(0)),
   });
   app.use(securityHeaders({ pages: ['/docs'] }));
   app.use(

@@ -23,7 +23,14 @@ export type Lifetime = 'moving' | { dataset: string; version: number };
 interface KeptResponse {
   version?: { dataset: string; version: number };
   etag: string;
-  headers: [string, string][];
+  /**
+   * Built once and copied into each response: workerd copies a Headers object natively, while a list
+   * of pairs is converted pair by pair through JavaScript on every response, which cost a small kept
+   * response about a third of its time (BENCHMARKS.md).
+   */
+  headers: Headers;
+  /** The same without the body's headers, for a 304. */
+  notModified: Headers;
   /** Null for a 304 kept only to answer the same revalidation again. */
   body: Uint8Array | null;
 }
@@ -55,7 +62,6 @@ export function keepResponse(c: Context<AppEnv>, lifetime: Lifetime): void {
 }
 
 const cacheKey = (url: string, accept: string | null | undefined) => `${url}\n${accept ?? ''}`;
-const withoutBody = new Set(['content-length', 'content-type']);
 
 /** HEAD says how long the GET body is, as a streamed GET cannot. */
 function headOf(entry: KeptResponse): Headers {
@@ -64,12 +70,22 @@ function headOf(entry: KeptResponse): Headers {
   return headers;
 }
 
+function withoutBodyHeaders(headers: Headers): Headers {
+  const notModified = new Headers(headers);
+  notModified.delete('content-length');
+  notModified.delete('content-type');
+  return notModified;
+}
+
 /**
  * Answers from memory alone, or undefined to let the app answer. A numbered version is sent again
  * only while the head this isolate holds says retention keeps it; without a held head the app checks
  * (and keeps the response again).
  */
-function answerFromMemory(request: Request, cache: ResponseCache, heldHead: HeldHead): Response | undefined {
+function answerFromMemory(
+  request: Request,
+  { cache, heldHead, onHit }: CacheResponsesOptions,
+): Response | undefined {
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
   const key = cacheKey(request.url, request.headers.get('accept'));
   const entry = cache.immutable.get(key) ?? cache.moving.get(key);
@@ -79,12 +95,11 @@ function answerFromMemory(request: Request, cache: ResponseCache, heldHead: Held
     if (!head || entry.version.version < head.retainedFrom) return undefined;
   }
   if (ifNoneMatchHits(request.headers.get('if-none-match') ?? undefined, entry.etag)) {
-    return new Response(null, {
-      status: 304,
-      headers: entry.headers.filter(([name]) => !withoutBody.has(name)),
-    });
+    onHit?.(entry.notModified);
+    return new Response(null, { status: 304, headers: entry.notModified });
   }
   if (entry.body === null) return undefined;
+  onHit?.(entry.headers);
   if (request.method === 'HEAD') return new Response(null, { status: 200, headers: headOf(entry) });
   return new Response(bytesBody(entry.body), { status: 200, headers: entry.headers });
 }
@@ -103,9 +118,11 @@ function keepMarked(cache: ResponseCache): MiddlewareHandler<AppEnv> {
     // A 304 is kept only where nothing better is known, so pollers that only ever revalidate are
     // answered from memory too.
     if (!etag || (status === 304 && store.get(key))) return;
+    const headers = new Headers(c.res.headers);
     const kept: KeptResponse = {
       etag,
-      headers: [...c.res.headers],
+      headers,
+      notModified: withoutBodyHeaders(headers),
       body: status === 200 ? new Uint8Array(await c.res.clone().arrayBuffer()) : null,
       ...(lifetime !== 'moving' && { version: lifetime }),
     };
@@ -117,8 +134,11 @@ function keepMarked(cache: ResponseCache): MiddlewareHandler<AppEnv> {
 export interface CacheResponsesOptions {
   cache: ResponseCache;
   heldHead: HeldHead;
-  /** Called on every response sent from memory, to add what the app adds after routing. */
-  onHit?: (response: Response) => void;
+  /**
+   * Called with a kept response's headers just before a response is made from them, to set what the
+   * app sets after routing (the same names every time: they are kept for the next hit).
+   */
+  onHit?: (headers: Headers) => void;
 }
 
 /**
@@ -130,10 +150,7 @@ export function cacheResponses(app: Hono<AppEnv>, options: CacheResponsesOptions
   app.use(keepMarked(options.cache));
   const route = app.fetch;
   app.fetch = (request, env, ctx) => {
-    const kept = answerFromMemory(request, options.cache, options.heldHead);
-    if (!kept) return route(request, env, ctx);
-    options.onHit?.(kept);
-    return kept;
+    return answerFromMemory(request, options) ?? route(request, env, ctx);
   };
 }
 

@@ -81,6 +81,41 @@ describe('the isolate response cache', () => {
     expect(await head.text()).toBe('');
   });
 
+  it('gives each answer from memory headers of its own, though they are built once', async () => {
+    const { request } = await seeded();
+    const isolateReads = (res: Response) =>
+      Number(/kv-isolate;desc="reads=(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1]);
+    const etag = (await request('/v1/datasets/test-items/versions/2')).headers.get('etag') ?? '';
+    const first = await request('/v1/datasets/test-items/versions/2');
+    const firstNotModified = await request('/v1/datasets/test-items/versions/2', {
+      headers: { 'if-none-match': etag },
+    });
+    const before = isolateReads(first);
+    expect(isolateReads(firstNotModified)).toBe(before);
+    // Another representation is read from KV, so the isolate's count moves on.
+    await (await request('/v1/datasets/test-items/versions/1')).arrayBuffer();
+    const second = await request('/v1/datasets/test-items/versions/2');
+    const secondNotModified = await request('/v1/datasets/test-items/versions/2', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(isolateReads(second)).toBeGreaterThan(before);
+    expect(isolateReads(secondNotModified)).toBe(isolateReads(second));
+    expect(isolateReads(first)).toBe(before);
+    expect(isolateReads(firstNotModified)).toBe(before);
+    // Changing one answer's headers changes no other answer, now or later.
+    first.headers.set('etag', '"changed"');
+    secondNotModified.headers.set('cache-control', 'no-store');
+    const third = await request('/v1/datasets/test-items/versions/2');
+    expect(third.headers.get('etag')).toBe(etag);
+    expect(second.headers.get('etag')).toBe(etag);
+    const thirdNotModified = await request('/v1/datasets/test-items/versions/2', {
+      headers: { 'if-none-match': etag },
+    });
+    expect(thirdNotModified.headers.get('cache-control')).toBe(third.headers.get('cache-control'));
+    expect(thirdNotModified.headers.get('content-type')).toBeNull();
+    expect(third.headers.get('content-type')).toBe('application/json');
+  });
+
   it('remembers a 304 for pollers that only ever revalidate', async () => {
     const { request, store, caches } = await seeded();
     const etag = (await request('/v1/datasets/test-items')).headers.get('etag') ?? '';
