@@ -10,7 +10,8 @@ import { floorWorkerScript } from './floor-worker.ts';
  * `npm run build` exactly, except for the entry module: scripts/bench/worker-entry.ts, whose
  * catalogue adds the synthetic datasets.
  */
-export const buildBenchWorker = () => bundleWorker('scripts/bench/worker-entry.ts');
+export const buildBenchWorker = (options: { minify?: false } = {}) =>
+  bundleWorker('scripts/bench/worker-entry.ts', options);
 
 /** `npm run build` itself, to check that the deployed bundle still builds and carries no bench code. */
 export async function buildDeployedWorker(): Promise<{ path: string; bytes: number; clean: boolean }> {
@@ -28,10 +29,15 @@ export interface BenchRuntime {
   workerdPids: number[];
   /** The Worker's DATASETS namespace, read from Node. */
   namespace(): Promise<KVNamespace>;
+  /** The DevTools WebSocket of the Assay isolate, when started with `inspector: true`. */
+  inspector(): Promise<string>;
   stop(): Promise<void>;
 }
 
-export async function startRuntime(bundle: string): Promise<BenchRuntime> {
+export async function startRuntime(
+  bundle: string,
+  options: { inspector?: boolean } = {},
+): Promise<BenchRuntime> {
   const adminToken = randomBytes(18).toString('base64url');
   const direct = [{ host: '127.0.0.1', port: 0 }];
   const assay = bundledWorker(bundle, { ADMIN_TOKEN: `bench:${adminToken}` });
@@ -39,6 +45,7 @@ export async function startRuntime(bundle: string): Promise<BenchRuntime> {
     convertV4MiniflareOptions({
       host: '127.0.0.1',
       port: 0,
+      ...(options.inspector && { inspectorPort: 0, inspectorHost: '127.0.0.1' }),
       handleStructuredLogs: () => {},
       workers: [
         { ...assay, unsafeDirectSockets: direct },
@@ -60,6 +67,7 @@ export async function startRuntime(bundle: string): Promise<BenchRuntime> {
     adminToken,
     workerdPids: descendants(process.pid).filter((pid) => commOf(pid) === 'workerd'),
     namespace: async () => (await miniflare.getKVNamespace('DATASETS', 'assay')) as unknown as KVNamespace,
+    inspector: async () => `ws://${(await miniflare.getInspectorURL()).host}/core:user:assay`,
     stop: () => miniflare.dispose(),
   };
 }
