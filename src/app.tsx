@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DatasetDefinition } from './datasets/types.ts';
 import type { Bindings } from './env.ts';
 import { loadConfig } from './http/load-config.ts';
+import { trimNotModified } from './http/not-modified.ts';
 import { problem } from './http/problem.ts';
 import {
   cacheResponses,
@@ -77,7 +78,9 @@ export function createApp(options: AppOptions) {
     await next();
     c.res.headers.append('server-timing', serverTiming(requestReads.reads));
   });
-  // Before the header middleware, so a kept response carries the headers they add.
+  // Before the header middleware, so a 304 sheds what they add (kept 304s are made the same way) and
+  // a kept response carries it.
+  app.use(trimNotModified);
   cacheResponses(app, {
     cache: responses,
     heldHead: (dataset) => cachedHead(caches, dataset),

@@ -4,6 +4,7 @@ import { bytesBody } from '../render/byte-stream.ts';
 import { BoundedCache } from '../store/bounded-cache.ts';
 import type { Head } from '../store/records.ts';
 import { ifNoneMatchHits } from './etag.ts';
+import { notModifiedHeaders } from './not-modified.ts';
 
 /**
  * The isolate's own copy of finished responses, so a hot dataset is answered without routing,
@@ -29,7 +30,7 @@ interface KeptResponse {
    * response about a third of its time (BENCHMARKS.md).
    */
   headers: Headers;
-  /** The same without the body's headers, for a 304. */
+  /** What a 304 of it carries (not-modified.ts). */
   notModified: Headers;
   /** Null for a 304 kept only to answer the same revalidation again. */
   body: Uint8Array | null;
@@ -68,13 +69,6 @@ function headOf(entry: KeptResponse): Headers {
   const headers = new Headers(entry.headers);
   if (entry.body) headers.set('content-length', String(entry.body.byteLength));
   return headers;
-}
-
-function withoutBodyHeaders(headers: Headers): Headers {
-  const notModified = new Headers(headers);
-  notModified.delete('content-length');
-  notModified.delete('content-type');
-  return notModified;
 }
 
 /**
@@ -122,7 +116,7 @@ function keepMarked(cache: ResponseCache): MiddlewareHandler<AppEnv> {
     const kept: KeptResponse = {
       etag,
       headers,
-      notModified: withoutBodyHeaders(headers),
+      notModified: notModifiedHeaders(headers),
       body: status === 200 ? new Uint8Array(await c.res.clone().arrayBuffer()) : null,
       ...(lifetime !== 'moving' && { version: lifetime }),
     };

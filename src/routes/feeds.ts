@@ -24,11 +24,13 @@ export function feedLinks(id?: string): string {
   );
 }
 
-/** Adds the feeds' links to the catalogue's and a dataset's answers (after a next-page Link, if any). */
+/**
+ * Adds the feeds' links to the catalogue's and a dataset's answers (after a next-page Link, if any);
+ * a 304 leaves them to the 200 it revalidates (src/http/not-modified.ts).
+ */
 export const feedDiscovery: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  if (c.res.status === 200 || c.res.status === 304)
-    c.res.headers.append('link', feedLinks(c.req.param('id')));
+  if (c.res.status === 200) c.res.headers.append('link', feedLinks(c.req.param('id')));
 };
 
 /**

@@ -116,6 +116,36 @@ describe('the isolate response cache', () => {
     expect(third.headers.get('content-type')).toBe('application/json');
   });
 
+  it('sends a 304, routed or from memory, with the caching, contract and CORS headers only', async () => {
+    const { request } = await seeded();
+    const first = await request('/v1/datasets/test-items');
+    const etag = first.headers.get('etag') ?? '';
+    const revalidate = { headers: { 'if-none-match': etag, origin: 'https://dashboard.example' } };
+    const routed = await testApp().request('/v1/datasets/test-items', revalidate);
+    const kept = await request('/v1/datasets/test-items', revalidate);
+    const names = [
+      'access-control-allow-origin',
+      'access-control-expose-headers',
+      'cache-control',
+      'cache-tag',
+      'etag',
+      'last-modified',
+      'server-timing',
+      'vary',
+    ];
+    for (const res of [routed, kept]) {
+      expect(res.status).toBe(304);
+      expect([...res.headers.keys()]).toEqual(names);
+      for (const name of names.filter((n) => n !== 'server-timing')) {
+        expect(res.headers.get(name), name).toBe(first.headers.get(name));
+      }
+    }
+    // The 200 keeps everything, the security headers and the feeds' Link with it.
+    for (const name of ['content-security-policy', 'x-content-type-options', 'link']) {
+      expect(first.headers.get(name), name).not.toBeNull();
+    }
+  });
+
   it('remembers a 304 for pollers that only ever revalidate', async () => {
     const { request, store, caches } = await seeded();
     const etag = (await request('/v1/datasets/test-items')).headers.get('etag') ?? '';
