@@ -17,5 +17,8 @@ describe('ETags', () => {
     expect(ifNoneMatchHits('W/"a"', '"a"')).toBe(true);
     expect(ifNoneMatchHits('*', '"a"')).toBe(true);
     expect(ifNoneMatchHits('"ab"', '"a"')).toBe(false);
+    expect(ifNoneMatchHits('"a"', '"a"')).toBe(true);
+    expect(ifNoneMatchHits(' "a" ', '"a"')).toBe(true);
+    expect(ifNoneMatchHits('"a"', '"ab"')).toBe(false);
   });
 });

@@ -33,6 +33,8 @@ export function representationEtag(contentHash: string, version: number, represe
 /** RFC 9110 If-None-Match: weak comparison, a list of tags, or `*`. */
 export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
   if (!header) return false;
+  // What a poller sends back: the tag it was given, as it is (no list to split on every request).
+  if (header === etag) return true;
   if (header.trim() === '*') return true;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return header.split(',').some((tag) => opaque(tag) === opaque(etag));
