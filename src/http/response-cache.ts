@@ -27,7 +27,7 @@ interface KeptResponse {
   /**
    * Built once and copied into each response: workerd copies a Headers object natively, while a list
    * of pairs is converted pair by pair through JavaScript on every response, which cost a small kept
-   * response about a third of its time (BENCHMARKS.md).
+   * response about a third of its time in the isolate (BENCHMARKS.md).
    */
   headers: Headers;
   /** What a 304 of it carries (not-modified.ts). */
