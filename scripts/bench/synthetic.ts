@@ -42,7 +42,7 @@ export function benchDataset(id: string): DatasetDefinition<typeof schema> {
   };
 }
 
-// bench-1m is registered for publishing a million rows as NDJSON; nothing publishes it by default.
+// bench-1m: the million-row publish of a full run (or --million), sent as NDJSON.
 const benchSizes = {
   'bench-100': 100,
   'bench-10k': 10_000,
@@ -50,6 +50,13 @@ const benchSizes = {
   'bench-1m': 1_000_000,
 } as const;
 export type BenchDatasetId = keyof typeof benchSizes;
+
+/** The synthetic dataset of exactly `rows` rows. */
+export function benchDatasetOf(rows: number): BenchDatasetId {
+  const found = (Object.keys(benchSizes) as BenchDatasetId[]).find((id) => benchSizes[id] === rows);
+  if (!found) throw new Error(`No synthetic dataset has ${rows} rows`);
+  return found;
+}
 
 export const benchDatasets: readonly DatasetDefinition[] = Object.keys(benchSizes).map(benchDataset);
 
