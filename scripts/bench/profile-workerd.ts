@@ -13,9 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CpuProfile, selfTimes } from './cpu-profile.ts';
+import { isolateTargets, openSession } from './heap-sampler.ts';
 import type { LoadJob, LoadResult } from './load-child.ts';
 import { putDatasetOrThrow } from './publish.ts';
-import { buildBenchWorker, pin, startRuntime } from './runtime.ts';
+import { buildBenchWorker, isolates, pin, startRuntime } from './runtime.ts';
 import { syntheticRows } from './synthetic.ts';
 
 const { values, positionals } = parseArgs({
@@ -25,31 +26,7 @@ const { values, positionals } = parseArgs({
 const path = positionals[0] ?? '/v1/datasets/bench-100';
 const seconds = Number(values.seconds ?? '5');
 
-/** One DevTools protocol session over the inspector's WebSocket. */
-async function devtools(url: string) {
-  const socket = new WebSocket(url);
-  await new Promise((resolve, reject) => {
-    socket.addEventListener('open', resolve);
-    socket.addEventListener('error', reject);
-  });
-  let next = 0;
-  const waiting = new Map<number, (result: unknown) => void>();
-  socket.addEventListener('message', (event) => {
-    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
-    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
-  });
-  return {
-    send: <T>(method: string, params: object = {}) =>
-      new Promise<T>((resolve) => {
-        next += 1;
-        waiting.set(next, resolve as (result: unknown) => void);
-        socket.send(JSON.stringify({ id: next, method, params }));
-      }),
-    close: () => socket.close(),
-  };
-}
-
-const runtime = await startRuntime(await buildBenchWorker({ minify: false }), { inspector: true });
+const runtime = await startRuntime(await buildBenchWorker({ minify: false }));
 const loader = fork(join(import.meta.dirname, 'load-child.ts'), [], { stdio: 'inherit' });
 const load = (job: LoadJob) =>
   new Promise<LoadResult>((resolve, reject) => {
@@ -72,13 +49,14 @@ try {
   const headers: Record<string, string> = values['if-none-match'] ? { 'if-none-match': etag } : {};
   const job = { url, headers, connections: 10, duration: seconds, warmup: 1 };
   await load({ ...job, duration: 1, warmup: 0 });
-  const session = await devtools(await runtime.inspector());
-  await session.send('Profiler.enable');
+  const targets = await isolateTargets(runtime.inspector, [isolates.worker]);
+  const session = await openSession(targets.get(isolates.worker) as string);
+  await session.call('Profiler.enable');
   // Every 100 µs of the isolate's time: a small kept response takes about that.
-  await session.send('Profiler.setSamplingInterval', { interval: 100 });
-  await session.send('Profiler.start');
+  await session.call('Profiler.setSamplingInterval', { interval: 100 });
+  await session.call('Profiler.start');
   const result = await load({ ...job, warmup: 0 });
-  const { profile } = await session.send<{ profile: CpuProfile }>('Profiler.stop');
+  const { profile } = await session.call<{ profile: CpuProfile }>('Profiler.stop');
   session.close();
   const file = join(tmpdir(), `assay-${Date.now()}.cpuprofile`);
   writeFileSync(file, JSON.stringify(profile));

@@ -4,7 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import { bundledWorker } from '../worker/bundled-worker.ts';
 import { bundleWorker } from '../worker/wrangler.ts';
+import { benchPaths } from './bench-paths.ts';
 import { floorWorkerScript } from './floor-worker.ts';
+import type { KvOperations } from './kv-operations.ts';
 
 /**
  * `npm run build` exactly, except for the entry module: scripts/bench/worker-entry.ts, whose
@@ -20,6 +22,13 @@ export async function buildDeployedWorker(): Promise<{ path: string; bytes: numb
   return { path, bytes: Buffer.byteLength(text), clean: !text.includes('bench-100k') };
 }
 
+/**
+ * The Worker's and its Durable Objects' Workers: the same bundle twice, the first binding the second's
+ * classes (`scriptName`), so the Durable Objects run in an isolate of their own, as in production.
+ */
+export const isolates = { worker: 'assay', writer: 'assay-writer' } as const;
+export type Isolate = keyof typeof isolates;
+
 export interface BenchRuntime {
   /** The Assay Worker's own socket (no Miniflare entry proxy in between). */
   assay: string;
@@ -29,26 +38,39 @@ export interface BenchRuntime {
   workerdPids: number[];
   /** The Worker's DATASETS namespace, read from Node. */
   namespace(): Promise<KVNamespace>;
-  /** The DevTools WebSocket of the Assay isolate, when started with `inspector: true`. */
-  inspector(): Promise<string>;
+  /** workerd's inspector (DevTools protocol), listing one target per isolate. */
+  inspector: URL;
+  /** Each isolate's running total of KV operations (counted by the bench build's KV binding). */
+  kvOperations(): Promise<Record<Isolate, KvOperations>>;
+  /** A full garbage collection in each isolate (workerd runs with V8's --expose-gc). */
+  collectGarbage(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startRuntime(
-  bundle: string,
-  options: { inspector?: boolean } = {},
-): Promise<BenchRuntime> {
+export async function startRuntime(bundle: string): Promise<BenchRuntime> {
   const adminToken = randomBytes(18).toString('base64url');
   const direct = [{ host: '127.0.0.1', port: 0 }];
   const assay = bundledWorker(bundle, { ADMIN_TOKEN: `bench:${adminToken}` });
+  const elsewhere = Object.fromEntries(
+    Object.entries(assay.durableObjects).map(([binding, object]) => [
+      binding,
+      { ...object, scriptName: isolates.writer },
+    ]),
+  );
+  // Miniflare passes this variable's V8 flags to workerd (it has no option for them): `gc` lets the
+  // bench start each heap measurement from what an isolate holds rather than its uncollected garbage.
+  // Set for Miniflare, never read as a setting of ours.
+  Object.assign(process.env, { MINIFLARE_WORKERD_V8_FLAGS: '--expose-gc' });
   const miniflare = new Miniflare(
     convertV4MiniflareOptions({
       host: '127.0.0.1',
       port: 0,
-      ...(options.inspector && { inspectorPort: 0, inspectorHost: '127.0.0.1' }),
+      inspectorPort: 0,
+      inspectorHost: '127.0.0.1',
       handleStructuredLogs: () => {},
       workers: [
-        { ...assay, unsafeDirectSockets: direct },
+        { ...assay, durableObjects: elsewhere, unsafeDirectSockets: direct },
+        { ...assay, name: isolates.writer },
         {
           name: 'floor',
           modules: true,
@@ -61,13 +83,26 @@ export async function startRuntime(
   );
   await miniflare.ready;
   const origin = async (name: string) => (await miniflare.unsafeGetDirectURL(name)).origin;
+  const ask = async (name: string, path: string) =>
+    (await miniflare.getWorker(name)).fetch(`http://bench${path}`);
   return {
     assay: await origin('assay'),
     floor: await origin('floor'),
     adminToken,
     workerdPids: descendants(process.pid).filter((pid) => commOf(pid) === 'workerd'),
     namespace: async () => (await miniflare.getKVNamespace('DATASETS', 'assay')) as unknown as KVNamespace,
-    inspector: async () => `ws://${(await miniflare.getInspectorURL()).host}/core:user:assay`,
+    inspector: await miniflare.getInspectorURL(),
+    async kvOperations() {
+      const read = async (name: string) =>
+        (await ask(name, benchPaths.kvOperations)).json() as Promise<KvOperations>;
+      return { worker: await read(isolates.worker), writer: await read(isolates.writer) };
+    },
+    async collectGarbage() {
+      for (const name of Object.values(isolates)) {
+        const answer = await ask(name, benchPaths.collectGarbage);
+        if (answer.status !== 204) throw new Error(`${name} cannot collect garbage (${answer.status})`);
+      }
+    },
     stop: () => miniflare.dispose(),
   };
 }

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { V4DurableObject } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 import { root } from './wrangler.ts';
 
@@ -17,6 +18,8 @@ export function bundledWorker(bundle: string, bindings: Record<string, string>) 
     name: 'assay',
     // Spelled out so its type survives the spread: a second Worker beside this one can share it.
     compatibilityDate: workerOptions.compatibilityDate as string,
+    // Also spelled out, so a second Worker can host these classes (`scriptName`) instead.
+    durableObjects: workerOptions.durableObjects as Record<string, V4DurableObject>,
     // Module names are paths below the root, so the root is the bundle's own folder.
     rootPath: dirname(bundle),
     modules: true,
