@@ -9,11 +9,23 @@ describe('benchSettings', () => {
       duration: 3,
       warmup: 1,
       connections: 10,
+      publishRows: [100_000, 1_000_000],
     });
-    expect(benchSettings(['--quick'])).toMatchObject({ quick: true, rounds: 2, duration: 1, warmup: 0.3 });
+    expect(benchSettings(['--quick'])).toMatchObject({
+      quick: true,
+      rounds: 2,
+      duration: 1,
+      warmup: 0.3,
+      publishRows: [100_000],
+    });
     expect(
       benchSettings(['--rounds', '3', '--duration', '1.5', '--connections', '4', '--out', 'x.json']),
     ).toMatchObject({ rounds: 3, duration: 1.5, connections: 4, outFile: 'x.json' });
+  });
+
+  it('publishes 1,000,000 rows in a full run, and on request in a quick one', () => {
+    expect(benchSettings(['--quick', '--million'])).toMatchObject({ publishRows: [100_000, 1_000_000] });
+    expect(benchSettings(['--no-million'])).toMatchObject({ quick: false, publishRows: [100_000] });
   });
 
   it.each([

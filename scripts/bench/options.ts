@@ -18,6 +18,7 @@ const count = (option: string, schema: z.ZodNumber, hint: string) =>
 
 const benchValues = z.object({
   quick: z.boolean().default(false),
+  million: z.boolean().optional(),
   rounds: count('--rounds', z.number().int().min(1).max(100), 'a whole number from 1 to 100'),
   duration: count('--duration', z.number().min(0.1).max(600), 'seconds from 0.1 to 600, like 3 or 1.5'),
   connections: count('--connections', z.number().int().min(1).max(1_000), 'a whole number from 1 to 1000'),
@@ -34,6 +35,11 @@ export interface BenchSettings {
   duration: number;
   warmup: number;
   connections: number;
+  /**
+   * Rows of each measured publish (and full download): 100,000 always (the read scenarios use it),
+   * 1,000,000 in a full run or with `--million` (`--no-million` leaves it out).
+   */
+  publishRows: number[];
   outFile: string;
 }
 
@@ -43,8 +49,10 @@ export function benchSettings(argv: readonly string[]): BenchSettings | { error:
   try {
     raw = parseArgs({
       args: [...argv],
+      allowNegative: true,
       options: {
         quick: { type: 'boolean' },
+        million: { type: 'boolean' },
         rounds: { type: 'string' },
         duration: { type: 'string' },
         connections: { type: 'string' },
@@ -56,13 +64,14 @@ export function benchSettings(argv: readonly string[]): BenchSettings | { error:
   }
   const parsed = benchValues.safeParse(raw);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? '' };
-  const { quick, rounds, duration, connections, out } = parsed.data;
+  const { quick, million, rounds, duration, connections, out } = parsed.data;
   return {
     quick,
     rounds: rounds ?? (quick ? 2 : 5),
     duration: duration ?? (quick ? 1 : 3),
     warmup: quick ? 0.3 : 1,
     connections: connections ?? 10,
+    publishRows: (million ?? !quick) ? [100_000, 1_000_000] : [100_000],
     outFile: out ?? join(root, 'bench/results/latest.json'),
   };
 }

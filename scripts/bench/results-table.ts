@@ -1,4 +1,5 @@
 import type { LoadResult } from './load-child.ts';
+import { type PublishSide, publishLines } from './publish-report.ts';
 
 export type Measured = LoadResult & { kvReads: number; cpuMs: number };
 
@@ -124,21 +125,13 @@ interface Output {
     workerd_cpu_us: number;
   }[];
   targets: TargetCheck[];
-  publish: {
+  publish: PublishSide & {
     validate: {
       rows: number;
       validate_rows_per_s: number;
       csv_to_rows_per_s: number;
       parse_ms: number;
       validate_ms: number;
-    };
-    end_to_end: {
-      rows: number;
-      body_bytes: number;
-      ms: number;
-      workerd_rss_before_mb: number;
-      workerd_rss_peak_mb: number;
-      workerd_hwm_mb: number;
     };
   };
 }
@@ -191,15 +184,15 @@ export function markdownTable(output: Output): string {
   lines.push('', '| target | goal | measured | met |', '|---|---|---|---|');
   for (const t of output.targets)
     lines.push(`| ${t.what} | ${t.goal} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`);
-  const { validate, end_to_end: e2e } = output.publish;
+  const { validate } = output.publish;
   lines.push(
     '',
-    '| publish side | |',
+    '| validating in Node | |',
     '|---|--:|',
     `| validateTab, ${int(validate.rows)} CSV rows × 12 columns | ${int(validate.validate_rows_per_s)} rows/s (${int(validate.validate_ms)} ms) |`,
     `| csv-parse + validateTab | ${int(validate.csv_to_rows_per_s)} rows/s (parse ${int(validate.parse_ms)} ms) |`,
-    `| publish ${int(e2e.rows)} rows end to end (admin PUT, ${mbps(e2e.body_bytes)} MB body) | ${(e2e.ms / 1000).toFixed(2)} s |`,
-    `| workerd RSS before → peak sampled during publish (VmHWM) | ${e2e.workerd_rss_before_mb} → ${e2e.workerd_rss_peak_mb} MB (${e2e.workerd_hwm_mb} MB) |`,
+    '',
+    ...publishLines(output.publish),
     '',
   );
   return lines.join('\n');
