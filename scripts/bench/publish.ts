@@ -97,7 +97,7 @@ export interface DownloadMeasure extends RequestMeasure {
 }
 
 /** Longest a measured publish or download may take before the bench gives up on it. */
-export const timeBudgetMs = (rows: number) => 60_000 + rows * 0.5;
+export const timeBudgetMs = (rows: number) => 60_000 + Math.ceil(rows * 0.75);
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
