@@ -22,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/node/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['test/node/**/*.test.ts', 'scripts/**/*.test.ts', 'sheet/**/*.test.ts'],
           environment: 'node',
           // Builds the Worker once for the Node tests that run it (test/node/support/worker.ts).
           globalSetup: ['test/node/support/global-setup.ts'],

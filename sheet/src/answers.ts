@@ -1,0 +1,142 @@
+import { type Changes, changeCounts, changeWords, type Issue, type TabOutcome } from './outcome.ts';
+
+/** An HTTP answer as UrlFetchApp gives it (with `muteHttpExceptions`), or why there was none. */
+export type Answer = { status: number; text: string } | { unreachable: string };
+
+export interface AnswerContext {
+  tab: string;
+  dryRun: boolean;
+  /** The Worker URL from Settings, for messages. */
+  url: string;
+  /** The dataset's public page. */
+  page: string;
+  /** The version this spreadsheet last published, when it remembers one. */
+  baseVersion?: number;
+}
+
+type Json = Record<string, unknown>;
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function changesOf(body: Json): Changes | undefined {
+  const changes = body.changes as Json | undefined;
+  if (typeof changes !== 'object' || changes === null) return undefined;
+  const { added, removed, changed } = changes;
+  return isCount(added) && isCount(removed) && isCount(changed) ? { added, removed, changed } : undefined;
+}
+
+/** Problems and warnings as the Worker lists them: `{ message, cell? }`, anything else dropped. */
+function issuesOf(list: unknown): Issue[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown) => {
+    const { message, cell } = (item ?? {}) as Json;
+    if (typeof message !== 'string') return [];
+    return [typeof cell === 'string' && cell !== '' ? { message, cell } : { message }];
+  });
+}
+
+const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+const problemsWord = (n: number) => `${n} ${n === 1 ? 'problem' : 'problems'}`;
+
+function parse(text: string): Json | undefined {
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Json) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Worker's answer to `POST /admin/v1/datasets/:id/sheet` → what the editor reads. Success and
+ * validation answers are read by their shape; every other answer is a problem+json whose `detail`
+ * says what to change, shown as it is, with what an editor can do about it where that differs from
+ * what a developer would (no command-line options).
+ */
+export function outcomeOf(answer: Answer, context: AnswerContext): TabOutcome {
+  const base = { tab: context.tab, problems: [], warnings: [] };
+  if ('unreachable' in answer)
+    return {
+      ...base,
+      kind: 'failed',
+      summary: `Could not reach the Worker at ${context.url} (${answer.unreachable}). Nothing was published.`,
+      advice: 'Check the Worker URL in Assay → Settings…, then try again.',
+    };
+  const body = parse(answer.text);
+  const { status } = answer;
+  const warnings = issuesOf(body?.warnings);
+  const changes = body && changesOf(body);
+  if (status === 201 && body && isCount(body.version) && changes)
+    return {
+      ...base,
+      kind: 'published',
+      summary: `Published version ${body.version} ${changeCounts(changes)}`,
+      page: context.page,
+      warnings,
+    };
+  if (status === 200 && body?.unchanged === true && isCount(body.version))
+    return {
+      ...base,
+      kind: 'unchanged',
+      summary: `Unchanged: version ${body.version} already holds what this tab holds.`,
+      page: context.page,
+      warnings,
+    };
+  if (status === 200 && context.dryRun && body?.valid === true && isCount(body.rowCount) && changes) {
+    const nothing = changes.added + changes.removed + changes.changed === 0;
+    return {
+      ...base,
+      kind: 'checked',
+      summary: nothing
+        ? `No problems: ${rows(body.rowCount)}, the same as the published version.`
+        : `No problems: ${rows(body.rowCount)}. Publishing would ${changeWords(changes)} ${changeCounts(changes)}.`,
+      page: context.page,
+      warnings,
+    };
+  }
+  if (status === 422 && body && Array.isArray(body.problems)) {
+    const problems = issuesOf(body.problems);
+    const count = isCount(body.problemCount) ? Math.max(body.problemCount, problems.length) : problems.length;
+    return {
+      ...base,
+      kind: 'problems',
+      summary: context.dryRun
+        ? `${problemsWord(count)} to fix before this tab can be published.`
+        : `${problemsWord(count)}: nothing was published; readers keep the last good version.`,
+      advice: 'Select a cell below to go to it; fix it, then check the tab again.',
+      problems,
+      problemCount: count,
+      warnings,
+    };
+  }
+  const detail = typeof body?.detail === 'string' ? body.detail : undefined;
+  if (detail === undefined || typeof body?.title !== 'string')
+    return {
+      ...base,
+      kind: 'failed',
+      summary: `The server at ${context.url} answered ${status} with something that is not an Assay answer. Nothing was published.`,
+      advice: 'Check the Worker URL in Assay → Settings….',
+    };
+  return {
+    ...base,
+    kind: status >= 500 ? 'failed' : 'refused',
+    summary: detail,
+    ...adviceFor(status, body, context),
+  };
+}
+
+function adviceFor(status: number, body: Json, context: AnswerContext): { advice?: string } {
+  if (status === 401)
+    return { advice: 'Paste the publish token your Assay administrator gave you in Assay → Settings….' };
+  if (status === 409 && isCount(body.currentVersion) && body.currentVersion !== context.baseVersion)
+    return {
+      advice:
+        `Version ${body.currentVersion} was published from somewhere else (perhaps a rollback or the scheduled sync) ` +
+        'after this spreadsheet last published. Check this tab to see what publishing would change; ' +
+        `publish again to replace version ${body.currentVersion} with this tab.`,
+    };
+  if (status >= 500)
+    return { advice: 'Nothing was published; readers keep the last good version. Try again in a minute.' };
+  return {};
+}

@@ -1,0 +1,34 @@
+import { type Mark, marked, notesByCell, unmarked } from './marks.ts';
+import type { Issue } from './outcome.ts';
+import { deleteJson, readJson, writeJson } from './stored-json.ts';
+
+const key = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => `ASSAY_MARKS_${sheet.getSheetId()}`;
+
+/**
+ * Replaces a tab's marks: the cells marked last time are given back their own note and colour (where
+ * still ours), then each problem cell is marked. Remembered in the document's properties by sheet id,
+ * so a renamed tab keeps them. Returns how many cells are marked now.
+ */
+export function remark(sheet: GoogleAppsScript.Spreadsheet.Sheet, problems: readonly Issue[]): number {
+  const properties = PropertiesService.getDocumentProperties();
+  for (const mark of readJson<Mark[]>(properties, key(sheet)) ?? []) {
+    const range = sheet.getRange(mark.cell);
+    const restore = unmarked(mark, { note: range.getNote(), background: range.getBackground() });
+    if (restore.note !== undefined) range.setNote(restore.note);
+    if (restore.background !== undefined) range.setBackground(restore.background);
+  }
+  const marks: Mark[] = [];
+  for (const [cell, messages] of notesByCell(problems)) {
+    const range = sheet.getRange(cell);
+    const { look, mark } = marked(cell, messages, {
+      note: range.getNote(),
+      background: range.getBackground(),
+    });
+    range.setNote(look.note);
+    range.setBackground(look.background);
+    marks.push(mark);
+  }
+  if (marks.length === 0) deleteJson(properties, key(sheet));
+  else writeJson(properties, key(sheet), marks);
+  return marks.length;
+}
