@@ -52,7 +52,10 @@ export class FakeHtmlOutput
   private title = '';
   private width = 0;
   private height = 0;
-  constructor(private content: string) {}
+  private content: string;
+  constructor(content: string) {
+    this.content = content;
+  }
   getContent() {
     return this.content;
   }
@@ -108,10 +111,12 @@ export interface MenuItem {
 
 class FakeMenu {
   readonly items: (MenuItem | 'separator')[] = [];
-  constructor(
-    private readonly ui: FakeUi,
-    readonly name: string,
-  ) {}
+  private readonly ui: FakeUi;
+  readonly name: string;
+  constructor(ui: FakeUi, name: string) {
+    this.ui = ui;
+    this.name = name;
+  }
   addItem(caption: string, functionName: string) {
     this.items.push({ caption, functionName });
     return this;

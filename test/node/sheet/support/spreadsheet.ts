@@ -102,13 +102,19 @@ export class FakeRange
       | 'getNumColumns'
     >
 {
-  constructor(
-    private readonly owner: FakeSheet,
-    private readonly row: number,
-    private readonly column: number,
-    private readonly rows: number,
-    private readonly columns: number,
-  ) {}
+  private readonly owner: FakeSheet;
+  private readonly row: number;
+  private readonly column: number;
+  private readonly rows: number;
+  private readonly columns: number;
+
+  constructor(owner: FakeSheet, row: number, column: number, rows: number, columns: number) {
+    this.owner = owner;
+    this.row = row;
+    this.column = column;
+    this.rows = rows;
+    this.columns = columns;
+  }
 
   private grid<T>(read: (cell: FakeCell) => T): T[][] {
     return Array.from({ length: this.rows }, (_, r) =>
@@ -171,16 +177,17 @@ export class FakeRange
   }
 }
 
-export class FakeSheet
-  implements Pick<Sheet, 'getName' | 'getSheetId' | 'getLastRow' | 'getLastColumn' | 'setName'>
-{
+export class FakeSheet implements Pick<Sheet, 'getName' | 'getSheetId' | 'getLastRow' | 'getLastColumn'> {
   readonly cells: FakeCell[][] = [];
+  readonly parent: FakeSpreadsheet;
+  private name: string;
+  private readonly id: number;
 
-  constructor(
-    readonly parent: FakeSpreadsheet,
-    private name: string,
-    private readonly id: number,
-  ) {}
+  constructor(parent: FakeSpreadsheet, name: string, id: number) {
+    this.parent = parent;
+    this.name = name;
+    this.id = id;
+  }
 
   getName() {
     return this.name;
@@ -256,10 +263,13 @@ export class FakeSpreadsheet implements Pick<Spreadsheet, 'getId' | 'getName' | 
   /** What an editor sees selected: `Production!C5`. */
   selection: string | undefined;
 
-  constructor(
-    private readonly id: string,
-    private readonly zone: string,
-  ) {}
+  private readonly id: string;
+  private readonly zone: string;
+
+  constructor(id: string, zone: string) {
+    this.id = id;
+    this.zone = zone;
+  }
 
   getId() {
     return this.id;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 /**
@@ -25,7 +26,7 @@ interface Answer {
 
 export class FakeUrlFetchApp {
   readonly requests: FetchRecord[] = [];
-  private readonly thread = new Worker(new URL('./fetch-thread.ts', import.meta.url));
+  private readonly thread = new Worker(join(import.meta.dirname, 'fetch-thread.ts'));
 
   constructor() {
     this.thread.unref();

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { type AnswerContext, outcomeOf } from './answers.ts';
+
+const context: AnswerContext = {
+  tab: 'Production',
+  dryRun: false,
+  url: 'https://assay.example.org',
+  page: 'https://assay.example.org/datasets/production',
+};
+const answer = (status: number, body: unknown) => ({ status, text: JSON.stringify(body) });
+const problem = (status: number, detail: string, extra = {}) =>
+  answer(status, { type: 'about:blank', title: 'x', status, detail, ...extra });
+
+describe('outcomeOf', () => {
+  it('says what a publish made, with the link to the page', () => {
+    const outcome = outcomeOf(
+      answer(201, { version: 5, rowCount: 4, changes: { added: 2, removed: 0, changed: 1 } }),
+      context,
+    );
+    expect(outcome).toMatchObject({
+      kind: 'published',
+      summary: 'Published version 5 (+2 −0 ~1)',
+      page: context.page,
+    });
+  });
+
+  it('says what a check would change, or that it would change nothing', () => {
+    const dry = { ...context, dryRun: true };
+    const warnings = [{ message: 'looks like a fraction', cell: 'Production!C3' }];
+    expect(
+      outcomeOf(
+        answer(200, { valid: true, rowCount: 4, changes: { added: 0, removed: 1, changed: 2 }, warnings }),
+        dry,
+      ),
+    ).toMatchObject({
+      kind: 'checked',
+      summary: 'No problems: 4 rows. Publishing would remove 1 row and change 2 rows (+0 −1 ~2).',
+      warnings,
+    });
+    expect(
+      outcomeOf(
+        answer(200, {
+          valid: true,
+          rowCount: 1,
+          changes: { added: 0, removed: 0, changed: 0 },
+          warnings: [],
+        }),
+        dry,
+      ).summary,
+    ).toBe('No problems: 1 row, the same as the published version.');
+  });
+
+  it('lists the problems by cell, counting those the Worker did not list', () => {
+    const outcome = outcomeOf(
+      answer(422, {
+        title: 'Invalid',
+        detail: '2 problems',
+        problems: [
+          { message: 'expected a percentage', cell: 'Production!C5', row: 5 },
+          { message: 'no rows' },
+        ],
+        problemCount: 12,
+        warnings: [],
+      }),
+      context,
+    );
+    expect(outcome).toMatchObject({
+      kind: 'problems',
+      summary: '12 problems: nothing was published; readers keep the last good version.',
+      problems: [{ message: 'expected a percentage', cell: 'Production!C5' }, { message: 'no rows' }],
+      problemCount: 12,
+    });
+  });
+
+  it('shows a refusal’s detail, with what an editor can do', () => {
+    expect(outcomeOf(problem(401, 'The admin API needs a valid token.'), context)).toMatchObject({
+      kind: 'refused',
+      summary: 'The admin API needs a valid token.',
+      advice: expect.stringContaining('Assay → Settings…'),
+    });
+    const stale = outcomeOf(
+      problem(409, 'baseVersion 3 is not the current version 4.', { currentVersion: 4 }),
+      {
+        ...context,
+        baseVersion: 3,
+      },
+    );
+    expect(stale.advice).toContain('publish again to replace version 4');
+    const guard = outcomeOf(
+      problem(409, 'This publish would remove 3 of 4 rows.', { removing: 3, rows: 4 }),
+      context,
+    );
+    expect(guard).toMatchObject({ kind: 'refused', summary: 'This publish would remove 3 of 4 rows.' });
+    expect(guard.advice).toBeUndefined();
+    expect(outcomeOf(problem(503, 'Storage failed.'), context)).toMatchObject({
+      kind: 'failed',
+      advice: expect.stringContaining('Try again'),
+    });
+  });
+
+  it('does not mistake another server for the Worker, nor a network failure for an answer', () => {
+    expect(outcomeOf({ status: 200, text: '<html>login</html>' }, context)).toMatchObject({
+      kind: 'failed',
+      summary: expect.stringContaining('not an Assay answer'),
+    });
+    expect(outcomeOf({ unreachable: 'DNS error' }, context)).toMatchObject({
+      kind: 'failed',
+      summary: 'Could not reach the Worker at https://assay.example.org (DNS error). Nothing was published.',
+    });
+  });
+});
