@@ -1,8 +1,8 @@
 /**
- * `npm run screenshots`: PNGs of the main pages, in light, dark and 360 px wide, into
- * docs/screenshots/. The built Worker runs in Miniflare on loopback with the fixture workbook
- * published through the sync, and a real Chromium (scripts/browser/chromium.ts) takes the pictures:
- * nothing leaves the machine.
+ * `npm run screenshots`: PNGs of the main pages, in light, dark and 360 px wide, and of the Sheets
+ * add-on's sidebar and settings dialog, into docs/screenshots/. The built Worker runs in Miniflare on
+ * loopback with the fixture workbook published through the sync, and a real Chromium
+ * (scripts/browser/chromium.ts) takes the pictures: nothing leaves the machine.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare';
 import type { BrowserContextOptions } from 'playwright-core';
 import { launchBrowser } from './browser/chromium.ts';
+import { fakeGoogleScript, samplePages } from './sheet/sample-pages.ts';
 import { runSync } from './sync/run.ts';
 import { bundledWorker } from './worker/bundled-worker.ts';
 import { bundleWorker, root } from './worker/wrangler.ts';
@@ -56,6 +57,23 @@ try {
     }
     await context.close();
   }
+  // The add-on's sidebar and settings dialog at the sizes Sheets shows them, with an example Worker URL.
+  const addonSizes: Record<string, { width: number; height: number }> = {
+    'sidebar-check': { width: 300, height: 520 },
+    'sidebar-publish': { width: 300, height: 520 },
+    settings: { width: 460, height: 420 },
+  };
+  const addon = await browser.newContext({ colorScheme: 'light', deviceScaleFactor: 2 });
+  await addon.addInitScript(fakeGoogleScript);
+  const page = await addon.newPage();
+  for (const [name, html] of Object.entries(await samplePages('https://assay.example.org'))) {
+    await page.setViewportSize(addonSizes[name] ?? { width: 300, height: 520 });
+    await page.setContent(html, { waitUntil: 'load' });
+    const file = join(out, `addon-${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${file.slice(root.length + 1)}`);
+  }
+  await addon.close();
 } finally {
   await browser.close();
   await miniflare.dispose();

@@ -94,9 +94,7 @@ function tabSection(outcome: TabOutcome, index: number) {
       );
   }
   if (outcome.warnings.length > 0)
-    section.append(
-      ...issueList('warnings', outcome.warnings, 'Warnings (published as they are)', `${id}-warnings`),
-    );
+    section.append(...issueList('warnings', outcome.warnings, 'Warnings', `${id}-warnings`));
   return section;
 }
 
