@@ -99,15 +99,10 @@ var AssayAddon = (() => {
         page: context.page,
         warnings
       };
-    if (status === 200 && (body == null ? void 0 : body.unchanged) === true && isCount(body.version))
-      return {
-        ...base,
-        kind: "unchanged",
-        summary: `Unchanged: version ${body.version} already holds what this tab holds.`,
-        page: context.page,
-        warnings
-      };
     if (status === 200 && context.dryRun && (body == null ? void 0 : body.valid) === true && isCount(body.rowCount) && changes) {
+      const refusal = body.refusal;
+      if (typeof refusal === "object" && refusal !== null)
+        return { ...base, kind: "refused", ...refused(refusal, context), page: context.page, warnings };
       const nothing = changes.added + changes.removed + changes.changed === 0;
       return {
         ...base,
@@ -117,6 +112,14 @@ var AssayAddon = (() => {
         warnings
       };
     }
+    if (status === 200 && (body == null ? void 0 : body.unchanged) === true && isCount(body.version))
+      return {
+        ...base,
+        kind: "unchanged",
+        summary: `Unchanged: version ${body.version} already holds what this tab holds.`,
+        page: context.page,
+        warnings
+      };
     if (status === 422 && body && Array.isArray(body.problems)) {
       const problems = issuesOf(body.problems);
       const count = isCount(body.problemCount) ? Math.max(body.problemCount, problems.length) : problems.length;
@@ -138,23 +141,64 @@ var AssayAddon = (() => {
         summary: `The server at ${context.url} answered ${status} with something that is not an Assay answer. Nothing was published.`,
         advice: "Check the Worker URL in Assay → Settings…."
       };
+    if (status === 409) return { ...base, kind: "refused", ...refused(body, context) };
+    return { ...base, kind: status >= 500 ? "failed" : "refused", summary: detail, ...adviceFor(status) };
+  }
+  function refused(body, context) {
+    const { currentVersion, removing, rows: of } = body;
+    if (isCount(removing) && isCount(of)) {
+      const what = `remove ${removing} of the ${of} rows, more than this dataset allows in one publish`;
+      return {
+        summary: context.dryRun ? `No problems in the cells, but publishing would be refused: it would ${what}.` : `Not published: this would ${what}. Readers keep the last good version.`,
+        advice: "If rows were deleted or cut by mistake, put them back. If they should go, ask someone with an admin token to publish anyway."
+      };
+    }
+    if (isCount(currentVersion))
+      return {
+        summary: `Not published: version ${currentVersion} was published from somewhere else (a rollback, or the scheduled sync) after this spreadsheet last published${context.baseVersion === void 0 ? "" : ` (version ${context.baseVersion})`}.`,
+        advice: `Check this tab to see what publishing would change; publish again to replace version ${currentVersion} with this tab.`
+      };
     return {
-      ...base,
-      kind: status >= 500 ? "failed" : "refused",
-      summary: detail,
-      ...adviceFor(status, body, context)
+      summary: typeof body.detail === "string" ? body.detail : `The Worker refused (${String(body.title)}).`
     };
   }
-  function adviceFor(status, body, context) {
+  function adviceFor(status) {
     if (status === 401)
       return { advice: "Paste the publish token your Assay administrator gave you in Assay → Settings…." };
-    if (status === 409 && isCount(body.currentVersion) && body.currentVersion !== context.baseVersion)
-      return {
-        advice: `Version ${body.currentVersion} was published from somewhere else (perhaps a rollback or the scheduled sync) after this spreadsheet last published. Check this tab to see what publishing would change; publish again to replace version ${body.currentVersion} with this tab.`
-      };
     if (status >= 500)
       return { advice: "Nothing was published; readers keep the last good version. Try again in a minute." };
     return {};
+  }
+
+  // src/datasets/coerce/formula-error.ts
+  var stillLoading = "Loading...";
+  var formulaErrors = /* @__PURE__ */ new Set([
+    "#N/A",
+    "#REF!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#NAME?",
+    "#NUM!",
+    "#NULL!",
+    "#ERROR!",
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#GETTING_DATA",
+    "#BLOCKED!",
+    "#BUSY!",
+    "#CONNECT!",
+    "#EXTERNAL!",
+    "#PYTHON!",
+    "#TIMEOUT!",
+    "#UNKNOWN!"
+  ]);
+  function formulaError(cell) {
+    if (typeof cell !== "string") return void 0;
+    const text = cell.trim();
+    if (text === stillLoading) return stillLoading;
+    const upper = text.toUpperCase();
+    return formulaErrors.has(upper) ? upper : void 0;
   }
 
   // sheet/src/number-format.ts
@@ -187,20 +231,9 @@ var AssayAddon = (() => {
   }
 
   // sheet/src/cells.ts
-  var errorTypes = {
-    "#ERROR!": "ERROR",
-    "#NULL!": "NULL_VALUE",
-    "#DIV/0!": "DIVIDE_BY_ZERO",
-    "#VALUE!": "VALUE",
-    "#REF!": "REF",
-    "#NAME?": "NAME",
-    "#NUM!": "NUM",
-    "#N/A": "N_A"
-  };
-  var errorShape = /^#[A-Z0-9/_]+[!?]$|^#N\/A$/;
   var isDate = (value) => Object.prototype.toString.call(value) === "[object Date]";
   function cellData(value, display, pattern, serialOf) {
-    var _a, _b;
+    var _a;
     if (value === "" || value === null || value === void 0) return {};
     if (typeof value === "boolean") return { effectiveValue: { boolValue: value }, formattedValue: display };
     if (isDate(value)) {
@@ -209,11 +242,8 @@ var AssayAddon = (() => {
     }
     if (typeof value === "number") return number(value, display, numberFormatType(pattern));
     const text = String(value);
-    if (errorShape.test(text) && display === text)
-      return {
-        effectiveValue: { errorValue: { type: (_b = errorTypes[text]) != null ? _b : "ERROR", message: text } },
-        formattedValue: text
-      };
+    if (display === text && text !== stillLoading && formulaError(text) !== void 0)
+      return { effectiveValue: { errorValue: { type: "ERROR", message: text } }, formattedValue: text };
     return { effectiveValue: { stringValue: text } };
   }
   function number(value, display, type) {

@@ -50,6 +50,30 @@ describe('outcomeOf', () => {
     ).toBe('No problems: 1 row, the same as the published version.');
   });
 
+  it('says when a check finds good cells that publishing would still be refused', () => {
+    const refusal = {
+      type: 'about:blank',
+      title: 'Conflict',
+      status: 409,
+      detail: 'x',
+      removing: 3,
+      rows: 4,
+    };
+    const body = {
+      valid: true,
+      version: 2,
+      rowCount: 1,
+      changes: { added: 0, removed: 3, changed: 0 },
+      warnings: [],
+      refusal,
+    };
+    expect(outcomeOf(answer(200, body), { ...context, dryRun: true })).toMatchObject({
+      kind: 'refused',
+      summary:
+        'No problems in the cells, but publishing would be refused: it would remove 3 of the 4 rows, more than this dataset allows in one publish.',
+    });
+  });
+
   it('lists the problems by cell, counting those the Worker did not list', () => {
     const outcome = outcomeOf(
       answer(422, {
@@ -79,19 +103,29 @@ describe('outcomeOf', () => {
       advice: expect.stringContaining('Assay → Settings…'),
     });
     const stale = outcomeOf(
-      problem(409, 'baseVersion 3 is not the current version 4.', { currentVersion: 4 }),
+      problem(409, 'baseVersion 3 is not the current version.', { currentVersion: 4 }),
       {
         ...context,
         baseVersion: 3,
       },
     );
-    expect(stale.advice).toContain('publish again to replace version 4');
-    const guard = outcomeOf(
-      problem(409, 'This publish would remove 3 of 4 rows.', { removing: 3, rows: 4 }),
-      context,
-    );
-    expect(guard).toMatchObject({ kind: 'refused', summary: 'This publish would remove 3 of 4 rows.' });
-    expect(guard.advice).toBeUndefined();
+    expect(stale).toMatchObject({
+      kind: 'refused',
+      summary: expect.stringContaining('version 4 was published from somewhere else'),
+      advice: expect.stringContaining('publish again to replace version 4'),
+    });
+    // The Worker's detail tells an API client to send "force"; an editor is told what they can do.
+    const guard = outcomeOf(problem(409, 'send "force": true', { removing: 3, rows: 4 }), context);
+    expect(guard).toMatchObject({
+      kind: 'refused',
+      summary:
+        'Not published: this would remove 3 of the 4 rows, more than this dataset allows in one publish. Readers keep the last good version.',
+      advice: expect.stringContaining('ask someone with an admin token'),
+    });
+    expect(outcomeOf(problem(403, 'A publish token may not roll back.'), context)).toMatchObject({
+      kind: 'refused',
+      summary: 'A publish token may not roll back.',
+    });
     expect(outcomeOf(problem(503, 'Storage failed.'), context)).toMatchObject({
       kind: 'failed',
       advice: expect.stringContaining('Try again'),

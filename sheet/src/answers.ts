@@ -75,15 +75,10 @@ export function outcomeOf(answer: Answer, context: AnswerContext): TabOutcome {
       page: context.page,
       warnings,
     };
-  if (status === 200 && body?.unchanged === true && isCount(body.version))
-    return {
-      ...base,
-      kind: 'unchanged',
-      summary: `Unchanged: version ${body.version} already holds what this tab holds.`,
-      page: context.page,
-      warnings,
-    };
   if (status === 200 && context.dryRun && body?.valid === true && isCount(body.rowCount) && changes) {
+    const refusal = body.refusal as Json | undefined;
+    if (typeof refusal === 'object' && refusal !== null)
+      return { ...base, kind: 'refused', ...refused(refusal, context), page: context.page, warnings };
     const nothing = changes.added + changes.removed + changes.changed === 0;
     return {
       ...base,
@@ -95,6 +90,14 @@ export function outcomeOf(answer: Answer, context: AnswerContext): TabOutcome {
       warnings,
     };
   }
+  if (status === 200 && body?.unchanged === true && isCount(body.version))
+    return {
+      ...base,
+      kind: 'unchanged',
+      summary: `Unchanged: version ${body.version} already holds what this tab holds.`,
+      page: context.page,
+      warnings,
+    };
   if (status === 422 && body && Array.isArray(body.problems)) {
     const problems = issuesOf(body.problems);
     const count = isCount(body.problemCount) ? Math.max(body.problemCount, problems.length) : problems.length;
@@ -118,24 +121,42 @@ export function outcomeOf(answer: Answer, context: AnswerContext): TabOutcome {
       summary: `The server at ${context.url} answered ${status} with something that is not an Assay answer. Nothing was published.`,
       advice: 'Check the Worker URL in Assay → Settings….',
     };
+  if (status === 409) return { ...base, kind: 'refused', ...refused(body, context) };
+  return { ...base, kind: status >= 500 ? 'failed' : 'refused', summary: detail, ...adviceFor(status) };
+}
+
+/**
+ * A 409 (or a dry run's `refusal`) in an editor's words. The Worker's detail is written for API
+ * clients ("send "force": true"); an editor has no such option, so the sentence is made from the
+ * problem's members, and only an unknown refusal is shown as the Worker wrote it.
+ */
+function refused(body: Json, context: AnswerContext): { summary: string; advice?: string } {
+  const { currentVersion, removing, rows: of } = body;
+  if (isCount(removing) && isCount(of)) {
+    const what = `remove ${removing} of the ${of} rows, more than this dataset allows in one publish`;
+    return {
+      summary: context.dryRun
+        ? `No problems in the cells, but publishing would be refused: it would ${what}.`
+        : `Not published: this would ${what}. Readers keep the last good version.`,
+      advice:
+        'If rows were deleted or cut by mistake, put them back. If they should go, ask someone with an admin token to publish anyway.',
+    };
+  }
+  if (isCount(currentVersion))
+    return {
+      summary:
+        `Not published: version ${currentVersion} was published from somewhere else (a rollback, or the scheduled sync) ` +
+        `after this spreadsheet last published${context.baseVersion === undefined ? '' : ` (version ${context.baseVersion})`}.`,
+      advice: `Check this tab to see what publishing would change; publish again to replace version ${currentVersion} with this tab.`,
+    };
   return {
-    ...base,
-    kind: status >= 500 ? 'failed' : 'refused',
-    summary: detail,
-    ...adviceFor(status, body, context),
+    summary: typeof body.detail === 'string' ? body.detail : `The Worker refused (${String(body.title)}).`,
   };
 }
 
-function adviceFor(status: number, body: Json, context: AnswerContext): { advice?: string } {
+function adviceFor(status: number): { advice?: string } {
   if (status === 401)
     return { advice: 'Paste the publish token your Assay administrator gave you in Assay → Settings….' };
-  if (status === 409 && isCount(body.currentVersion) && body.currentVersion !== context.baseVersion)
-    return {
-      advice:
-        `Version ${body.currentVersion} was published from somewhere else (perhaps a rollback or the scheduled sync) ` +
-        'after this spreadsheet last published. Check this tab to see what publishing would change; ' +
-        `publish again to replace version ${body.currentVersion} with this tab.`,
-    };
   if (status >= 500)
     return { advice: 'Nothing was published; readers keep the last good version. Try again in a minute.' };
   return {};

@@ -37,12 +37,14 @@ describe('cellData', () => {
 
   it('passes formula errors as errors, with the text the editor sees', () => {
     expect(cellData('#N/A', '#N/A', 'General', noSerial)).toEqual({
-      effectiveValue: { errorValue: { type: 'N_A', message: '#N/A' } },
+      effectiveValue: { errorValue: { type: 'ERROR', message: '#N/A' } },
       formattedValue: '#N/A',
     });
-    expect(cellData('#SPILL!', '#SPILL!', 'General', noSerial).effectiveValue?.errorValue?.type).toBe(
-      'ERROR',
-    );
+    expect(cellData('#SPILL!', '#SPILL!', 'General', noSerial).formattedValue).toBe('#SPILL!');
+    // Google's "Loading..." is not an error yet; the Worker says to sync again.
+    expect(cellData('Loading...', 'Loading...', 'General', noSerial)).toEqual({
+      effectiveValue: { stringValue: 'Loading...' },
+    });
     expect(cellData('#hashtag', '#hashtag', 'General', noSerial)).toEqual({
       effectiveValue: { stringValue: '#hashtag' },
     });

@@ -1,8 +1,8 @@
-import type { sheets_v4 } from '@googleapis/sheets';
+import { formulaError, stillLoading } from '../../src/datasets/coerce/formula-error.ts';
+import type { CellData, RowData } from '../../src/datasets/grid-cells.ts';
 import { numberFormatType } from './number-format.ts';
 
-export type CellData = sheets_v4.Schema$CellData;
-export type RowData = sheets_v4.Schema$RowData;
+export type { RowData };
 
 /** A tab as Apps Script reads it: one `getValues`, `getDisplayValues` and `getNumberFormats` each. */
 export interface RangeReading {
@@ -10,19 +10,6 @@ export interface RangeReading {
   displays: string[][];
   formats: string[][];
 }
-
-/** What the Sheets API names each error a formula can show; others (`#SPILL!`) are a plain ERROR. */
-const errorTypes: Record<string, string> = {
-  '#ERROR!': 'ERROR',
-  '#NULL!': 'NULL_VALUE',
-  '#DIV/0!': 'DIVIDE_BY_ZERO',
-  '#VALUE!': 'VALUE',
-  '#REF!': 'REF',
-  '#NAME?': 'NAME',
-  '#NUM!': 'NUM',
-  '#N/A': 'N_A',
-};
-const errorShape = /^#[A-Z0-9/_]+[!?]$|^#N\/A$/;
 
 /**
  * Apps Script hands a date cell over as a Date (the instant of its wall-clock time in the spreadsheet's
@@ -48,11 +35,10 @@ export function cellData(value: unknown, display: string, pattern: string, seria
   }
   if (typeof value === 'number') return number(value, display, numberFormatType(pattern));
   const text = String(value);
-  if (errorShape.test(text) && display === text)
-    return {
-      effectiveValue: { errorValue: { type: errorTypes[text] ?? 'ERROR', message: text } },
-      formattedValue: text,
-    };
+  // Apps Script hands over a formula error as the text it shows, without the API's error type; the
+  // Worker reads an error by that text (`formattedValue`), so the type is the API's catch-all.
+  if (display === text && text !== stillLoading && formulaError(text) !== undefined)
+    return { effectiveValue: { errorValue: { type: 'ERROR', message: text } }, formattedValue: text };
   return { effectiveValue: { stringValue: text } };
 }
 

@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tabCells } from '../../../scripts/sync/sources/google-cells.ts';
 import type { SidebarData } from '../../../sheet/src/outcome.ts';
 import type { SettingsData } from '../../../sheet/src/page-data.ts';
+import { tabCells } from '../../../src/datasets/grid-cells.ts';
 import { production } from '../../../src/datasets/production.ts';
 import { datasets } from '../../../src/datasets/registry.ts';
 import { validateTab } from '../../../src/datasets/validate-tab.ts';
-import { typedCell } from '../support/fake-sheets.ts';
+import { typedGrid } from '../../shared/typed-grid.ts';
 import { startWorker, type TestWorker } from '../support/worker.ts';
 import { served } from '../sync/helpers.ts';
 import { type LoadedAddon, loadAddon, pageData } from './support/addon.ts';
@@ -19,14 +18,15 @@ import { csvTabs, fixtureSpreadsheet } from './support/workbook.ts';
  * editor would from the Assay menu: settings, check, publish, a broken cell marked and cleared, and a
  * publish token that may publish but neither force nor roll back. The steps build on each other.
  */
-const publishToken = randomBytes(18).toString('base64url');
+let publishToken: string;
 let worker: TestWorker;
 let spreadsheet: FakeSpreadsheet;
 let addon: LoadedAddon;
 let tab: FakeSheet;
 
 beforeAll(async () => {
-  worker = await startWorker({ bindings: { PUBLISH_TOKEN: `editors:${publishToken}` } });
+  worker = await startWorker();
+  publishToken = worker.publishToken;
   spreadsheet = fixtureSpreadsheet();
   addon = loadAddon(spreadsheet);
   tab = spreadsheet.getSheetByName('Production') as FakeSheet;
@@ -125,9 +125,7 @@ describe('the Assay add-on against the Worker', () => {
       page: `${worker.url}/datasets/production`,
     });
     const rows = csvTabs().get('Production') ?? [];
-    const throughTheApi = tabCells([
-      { rowData: rows.map((row) => ({ values: row.map((t) => typedCell(t) ?? {}) })) },
-    ]);
+    const throughTheApi = tabCells([{ rowData: typedGrid(rows) }]);
     const latest = await served(worker, 'production');
     expect(latest?.version).toBe(1);
     expect(latest?.data).toEqual(validateTab(production, throughTheApi).rows);
@@ -194,7 +192,7 @@ describe('the Assay add-on against the Worker', () => {
     const { tabs } = shown();
     expect(tabs.map((t) => t.tab)).toEqual(datasets.map((d) => d.tab));
     for (const outcome of tabs)
-      expect(outcome.summary).toBe(
+      expect(outcome.summary).toEqual(
         outcome.tab === 'Production'
           ? 'Unchanged: version 1 already holds what this tab holds.'
           : expect.stringMatching(/^Published version 1 \(\+\d+ −0 ~0\)$/),
@@ -213,9 +211,18 @@ describe('the Assay add-on against the Worker', () => {
 
   it('refuses a shrink a publish token cannot force, nor roll back', async () => {
     tab.deleteRows(2, 3);
+    addon.call('assayCheckTab');
+    expect(onlyTab()).toMatchObject({
+      kind: 'refused',
+      summary:
+        'No problems in the cells, but publishing would be refused: it would remove 3 of the 4 rows, more than this dataset allows in one publish.',
+    });
     addon.call('assayPublishTab');
-    const refused = onlyTab();
-    expect(refused.kind).toBe('refused');
+    expect(onlyTab()).toMatchObject({
+      kind: 'refused',
+      summary: expect.stringMatching(/^Not published: this would remove 3 of the 4 rows/),
+      advice: expect.stringContaining('ask someone with an admin token to publish anyway'),
+    });
     expect(lastRequest()?.status).toBe(409);
     expect((await served(worker, 'production'))?.version).toBe(1);
 
@@ -242,6 +249,8 @@ describe('the Assay add-on against the Worker', () => {
     addon.call('assayPublishTab');
     expect(onlyTab()).toMatchObject({
       kind: 'refused',
+      summary:
+        'Not published: version 2 was published from somewhere else (a rollback, or the scheduled sync) after this spreadsheet last published (version 1).',
       advice: expect.stringContaining('publish again to replace version 2'),
     });
     expect((await served(worker, 'production'))?.version).toBe(2);

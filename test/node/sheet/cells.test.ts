@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tabCells } from '../../../scripts/sync/sources/google-cells.ts';
 import { rowData, serialOfWallClock, wallClockPattern } from '../../../sheet/src/cells.ts';
+import { tabCells } from '../../../src/datasets/grid-cells.ts';
 import { datasets } from '../../../src/datasets/registry.ts';
 import { validateTab } from '../../../src/datasets/validate-tab.ts';
-import { typedCell } from '../support/fake-sheets.ts';
+import { typedGrid } from '../../shared/typed-grid.ts';
 import { fakeUtilities } from './support/services.ts';
 import type { FakeSheet } from './support/spreadsheet.ts';
 import { csvTabs, fixtureSpreadsheet, fixturesDir } from './support/workbook.ts';
@@ -24,9 +24,8 @@ const workbooks = [
 ];
 const zones = ['Asia/Tokyo', 'America/Los_Angeles', 'UTC'];
 
-/** What the Sheets API returns for a tab typed from these rows (trailing cells as `{}`: tabCells pads). */
-const apiCells = (rows: string[][]) =>
-  tabCells([{ rowData: rows.map((row) => ({ values: row.map((text) => typedCell(text) ?? {}) })) }]);
+/** What the Sheets API returns for a tab typed from these rows. */
+const apiCells = (rows: string[][]) => tabCells([{ rowData: typedGrid(rows) }]);
 
 function addonCells(sheet: FakeSheet, zone: string) {
   const range = sheet.getDataRange();

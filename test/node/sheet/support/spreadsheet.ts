@@ -1,5 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { typedCell } from '../../support/fake-sheets.ts';
+import { enteredCell } from '../../../shared/entered-cell.ts';
 import { instantOfSerial } from './zoned-time.ts';
 
 /**
@@ -245,7 +245,7 @@ export class FakeSheet implements Pick<Sheet, 'getName' | 'getSheetId' | 'getLas
     const { row, column } = parseA1(a1, 1);
     const cell = this.cellAt(row, column, true);
     Object.assign(cell, {
-      ...appsScriptCell(typedCell(text), this.parent.getSpreadsheetTimeZone()),
+      ...appsScriptCell(enteredCell(text), this.parent.getSpreadsheetTimeZone()),
       note: cell.note,
       background: cell.background,
     });
