@@ -24,15 +24,21 @@ export function sampleData(url: string) {
         problems: [
           {
             cell: 'Production!C3',
+            column: 'Share of global production (%)',
             message: 'expected a percentage, got "seventy"; write it like 70% or ~70%',
           },
-          { cell: 'Production!B5', message: 'expected a year like 2023, got "last year"' },
+          {
+            cell: 'Production!B5',
+            column: 'Year',
+            message: 'expected a year, got "last year"; write it like 2024',
+          },
         ],
         problemCount: 2,
         warnings: [
           {
             cell: 'Production!E1',
-            message: 'no such column "Notes" in this dataset; its cells are ignored',
+            column: 'Notes',
+            message: 'no such column in this dataset; its values are ignored',
           },
         ],
       },
@@ -52,7 +58,9 @@ export function sampleData(url: string) {
         warnings: [
           {
             cell: 'Production!C4',
-            message: '0.69 is published as 0.69%; if it is a fraction, write 69% (or 0.69% to keep it)',
+            column: 'Share of global production (%)',
+            message:
+              '0.69 is read as 0.69%; if it is a fraction of the whole, write 69%, or write 0.69% to keep it',
           },
         ],
       },

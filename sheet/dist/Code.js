@@ -63,9 +63,12 @@ var AssayAddon = (() => {
   function issuesOf(list) {
     if (!Array.isArray(list)) return [];
     return list.flatMap((item) => {
-      const { message, cell } = item != null ? item : {};
+      const { message, cell, column } = item != null ? item : {};
       if (typeof message !== "string") return [];
-      return [typeof cell === "string" && cell !== "" ? { message, cell } : { message }];
+      const issue = { message };
+      if (typeof cell === "string" && cell !== "") issue.cell = cell;
+      if (typeof column === "string" && column !== "") issue.column = column;
+      return [issue];
     });
   }
   var rows2 = (n) => `${n} ${n === 1 ? "row" : "rows"}`;

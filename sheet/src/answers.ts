@@ -26,13 +26,16 @@ function changesOf(body: Json): Changes | undefined {
   return isCount(added) && isCount(removed) && isCount(changed) ? { added, removed, changed } : undefined;
 }
 
-/** Problems and warnings as the Worker lists them: `{ message, cell? }`, anything else dropped. */
+/** Problems and warnings as the Worker lists them: `{ message, cell?, column? }`, anything else dropped. */
 function issuesOf(list: unknown): Issue[] {
   if (!Array.isArray(list)) return [];
   return list.flatMap((item: unknown) => {
-    const { message, cell } = (item ?? {}) as Json;
+    const { message, cell, column } = (item ?? {}) as Json;
     if (typeof message !== 'string') return [];
-    return [typeof cell === 'string' && cell !== '' ? { message, cell } : { message }];
+    const issue: Issue = { message };
+    if (typeof cell === 'string' && cell !== '') issue.cell = cell;
+    if (typeof column === 'string' && column !== '') issue.column = column;
+    return [issue];
   });
 }
 

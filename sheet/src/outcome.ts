@@ -13,6 +13,8 @@ export interface Changes {
 export interface Issue {
   message: string;
   cell?: string;
+  /** The column's header as written in the tab. */
+  column?: string;
 }
 
 export type OutcomeKind =

@@ -40,6 +40,9 @@ function cellButton(cell: string) {
   return button;
 }
 
+/** A message with its column, as the sync prints it: `Share of global production (%): expected…`. */
+const said = (issue: Issue) => (issue.column ? `${issue.column}: ${issue.message}` : issue.message);
+
 function issueList(kind: 'problems' | 'warnings', issues: readonly Issue[], label: string, id: string) {
   const heading = element('h3', { id }, label);
   const list = element(
@@ -50,7 +53,7 @@ function issueList(kind: 'problems' | 'warnings', issues: readonly Issue[], labe
         'li',
         {},
         ...(issue.cell ? [cellButton(issue.cell), ' '] : []),
-        element('span', {}, issue.message),
+        element('span', {}, said(issue)),
       ),
     ),
   );

@@ -145,7 +145,11 @@ describe('the Assay add-on against the Worker', () => {
       summary: '1 problem to fix before this tab can be published.',
     });
     expect(outcome.problems).toEqual([
-      { cell: 'Production!C3', message: expect.stringContaining('seventy') },
+      {
+        cell: 'Production!C3',
+        column: 'Share of global production (%)',
+        message: 'expected a percentage, got "seventy"; write it like 70% or ~70%',
+      },
     ]);
     const note = tab.getRange('C3').getNote();
     expect(note).toMatch(/^Assay: .*seventy/);

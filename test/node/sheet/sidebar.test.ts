@@ -65,7 +65,7 @@ describe('the sidebar', () => {
     await expect(page.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Production');
     const problems = page.getByRole('list', { name: 'Problems' }).getByRole('listitem');
     expect(await problems.allTextContents()).toEqual(
-      sampleData(url).check.tabs[0]?.problems.map((p) => `${p.cell} ${p.message}`),
+      sampleData(url).check.tabs[0]?.problems.map((p) => `${p.cell} ${p.column}: ${p.message}`),
     );
     await page.getByRole('button', { name: 'Production!C3' }).click();
     await expect
