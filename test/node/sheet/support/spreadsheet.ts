@@ -1,4 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
+import { columnIndexOf, columnLetters } from '../../../../src/datasets/a1.ts';
 import { enteredCell } from '../../../shared/entered-cell.ts';
 import { instantOfSerial } from './zoned-time.ts';
 
@@ -52,16 +53,7 @@ export function appsScriptCell(cell: sheets_v4.Schema$CellData | undefined, zone
   return { ...base, value: value.stringValue ?? '', display: value.stringValue ?? '' };
 }
 
-function columnIndex(letters: string): number {
-  return [...letters].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0) - 1;
-}
-
-function columnLetters(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+const columnIndex = (letters: string) => columnIndexOf(`${letters}1`);
 
 /** `C5`, `A1:D4`, `4:4` → 0-based bounds, end-exclusive; rows without columns span the sheet's width. */
 function parseA1(a1: string, width: number) {
