@@ -145,6 +145,13 @@ var AssayAddon = (() => {
         advice: "Check the Worker URL in Assay → Settings…."
       };
     if (status === 409) return { ...base, kind: "refused", ...refused(body, context) };
+    if (status === 401)
+      return {
+        ...base,
+        kind: "refused",
+        summary: `The Worker at ${context.url} did not accept the token in Settings. Nothing was published.`,
+        ...adviceFor(status)
+      };
     return { ...base, kind: status >= 500 ? "failed" : "refused", summary: detail, ...adviceFor(status) };
   }
   function refused(body, context) {
@@ -167,7 +174,7 @@ var AssayAddon = (() => {
   }
   function adviceFor(status) {
     if (status === 401)
-      return { advice: "Paste the publish token your Assay administrator gave you in Assay → Settings…." };
+      return { advice: "Ask your Assay administrator for a publish token and paste it in Assay → Settings…." };
     if (status >= 500)
       return { advice: "Nothing was published; readers keep the last good version. Try again in a minute." };
     return {};
@@ -420,7 +427,12 @@ ${before.note}`;
     var _a;
     const properties = PropertiesService.getDocumentProperties();
     for (const mark of (_a = readJson(properties, key(sheet))) != null ? _a : []) {
-      const range = sheet.getRange(mark.cell);
+      let range;
+      try {
+        range = sheet.getRange(mark.cell);
+      } catch {
+        continue;
+      }
       const restore = unmarked(mark, { note: range.getNote(), background: range.getBackground() });
       if (restore.note !== void 0) range.setNote(restore.note);
       if (restore.background !== void 0) range.setBackground(restore.background);

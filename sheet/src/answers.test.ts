@@ -99,7 +99,8 @@ describe('outcomeOf', () => {
   it('shows a refusal’s detail, with what an editor can do', () => {
     expect(outcomeOf(problem(401, 'The admin API needs a valid token.'), context)).toMatchObject({
       kind: 'refused',
-      summary: 'The admin API needs a valid token.',
+      summary:
+        'The Worker at https://assay.example.org did not accept the token in Settings. Nothing was published.',
       advice: expect.stringContaining('Assay → Settings…'),
     });
     const stale = outcomeOf(

@@ -125,6 +125,13 @@ export function outcomeOf(answer: Answer, context: AnswerContext): TabOutcome {
       advice: 'Check the Worker URL in Assay → Settings….',
     };
   if (status === 409) return { ...base, kind: 'refused', ...refused(body, context) };
+  if (status === 401)
+    return {
+      ...base,
+      kind: 'refused',
+      summary: `The Worker at ${context.url} did not accept the token in Settings. Nothing was published.`,
+      ...adviceFor(status),
+    };
   return { ...base, kind: status >= 500 ? 'failed' : 'refused', summary: detail, ...adviceFor(status) };
 }
 
@@ -159,7 +166,7 @@ function refused(body: Json, context: AnswerContext): { summary: string; advice?
 
 function adviceFor(status: number): { advice?: string } {
   if (status === 401)
-    return { advice: 'Paste the publish token your Assay administrator gave you in Assay → Settings….' };
+    return { advice: 'Ask your Assay administrator for a publish token and paste it in Assay → Settings….' };
   if (status >= 500)
     return { advice: 'Nothing was published; readers keep the last good version. Try again in a minute.' };
   return {};

@@ -12,7 +12,14 @@ const key = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => `ASSAY_MARKS_${sheet.
 export function remark(sheet: GoogleAppsScript.Spreadsheet.Sheet, problems: readonly Issue[]): number {
   const properties = PropertiesService.getDocumentProperties();
   for (const mark of readJson<Mark[]>(properties, key(sheet)) ?? []) {
-    const range = sheet.getRange(mark.cell);
+    // A cell can be gone since (rows deleted past it): there is nothing left to unmark there, and
+    // that must not stop the outcome from being shown.
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      range = sheet.getRange(mark.cell);
+    } catch {
+      continue;
+    }
     const restore = unmarked(mark, { note: range.getNote(), background: range.getBackground() });
     if (restore.note !== undefined) range.setNote(restore.note);
     if (restore.background !== undefined) range.setBackground(restore.background);
