@@ -283,5 +283,7 @@ describe('the Assay add-on against the Worker', () => {
       tabs: [],
     });
     expect(addon.urlFetch.requests).toHaveLength(before);
+    addon.call('assayOpenPage');
+    expect(shown().links).toEqual([{ text: 'Every dataset on Assay', href: `${worker.url}/` }]);
   });
 });
