@@ -371,14 +371,20 @@ var AssayAddon = (() => {
     }
     return notes;
   }
+  function editorNote(note) {
+    if (!note.startsWith(notePrefix)) return note;
+    const end = note.indexOf("\n\n");
+    return end === -1 ? "" : note.slice(end + 2);
+  }
   function marked(cell, messages, before) {
     const ours = notePrefix + messages.join(`
 ${notePrefix}`);
-    const note = before.note === "" ? ours : `${ours}
+    const own = editorNote(before.note);
+    const note = own === "" ? ours : `${ours}
 
-${before.note}`;
+${own}`;
     const mark = { cell };
-    if (before.note !== "") mark.note = before.note;
+    if (own !== "") mark.note = own;
     if (before.background.toLowerCase() !== noBackground) mark.background = before.background;
     return { look: { note, background: highlight }, mark };
   }
@@ -437,6 +443,7 @@ ${before.note}`;
       if (restore.note !== void 0) range.setNote(restore.note);
       if (restore.background !== void 0) range.setBackground(restore.background);
     }
+    sweepMovedNotes(sheet);
     const marks = [];
     for (const [cell, messages] of notesByCell(problems)) {
       const range = sheet.getRange(cell);
@@ -451,6 +458,14 @@ ${before.note}`;
     if (marks.length === 0) deleteJson(properties, key(sheet));
     else writeJson(properties, key(sheet), marks);
     return marks.length;
+  }
+  function sweepMovedNotes(sheet) {
+    const range = sheet.getDataRange();
+    range.getNotes().forEach((row, r) => {
+      row.forEach((note, c) => {
+        if (note.startsWith(notePrefix)) range.getCell(r + 1, c + 1).setNote(editorNote(note));
+      });
+    });
   }
 
   // scripts/sync/sources/tab-names.ts

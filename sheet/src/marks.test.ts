@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { highlight, marked, notePrefix, notesByCell, problemCell, unmarked } from './marks.ts';
+import { editorNote, highlight, marked, notePrefix, notesByCell, problemCell, unmarked } from './marks.ts';
 
 describe('problemCell', () => {
   it('is the cell within its tab; a row is marked on its first cell; a tab-wide problem on none', () => {
@@ -32,8 +32,20 @@ describe('notesByCell', () => {
 });
 
 const look = fc.record({
-  note: fc.oneof(fc.constant(''), fc.string()),
+  // A note starting "Assay: " is the add-on's by definition; an editor's own note is anything else.
+  note: fc.oneof(
+    fc.constant(''),
+    fc.string().filter((note) => !note.startsWith(notePrefix)),
+  ),
   background: fc.oneof(fc.constant('#ffffff'), fc.constantFrom('#00ff00', '#FFF2CC', highlight)),
+});
+
+describe('editorNote', () => {
+  it('is the note without Assay’s lines, or the note itself when it is the editor’s alone', () => {
+    expect(editorNote('Assay: one\nAssay: two\n\nchecked\n\nby Ana')).toBe('checked\n\nby Ana');
+    expect(editorNote('Assay: one')).toBe('');
+    expect(editorNote('my note\n\nAssay: quoted')).toBe('my note\n\nAssay: quoted');
+  });
 });
 
 describe('marked and unmarked', () => {
@@ -58,6 +70,13 @@ describe('marked and unmarked', () => {
         expect(restored).toEqual(before);
       }),
     );
+  });
+
+  it('never nests a mark in an earlier one that moved with its cell', () => {
+    const first = marked('C5', ['wrong'], { note: 'checked by Ana', background: '#ffffff' });
+    const again = marked('C6', ['still wrong'], first.look);
+    expect(again.look.note).toBe('Assay: still wrong\n\nchecked by Ana');
+    expect(again.mark.note).toBe('checked by Ana');
   });
 
   it('keeps a note or colour the editor set after the mark', () => {

@@ -49,6 +49,16 @@ export function notesByCell(problems: readonly Issue[], limit = markLimit): Map<
   return notes;
 }
 
+/**
+ * A note without the add-on's part: Assay's lines come first ("Assay: …", one per message, each a
+ * single line), then a blank line and the editor's own note, if there was one.
+ */
+export function editorNote(note: string): string {
+  if (!note.startsWith(notePrefix)) return note;
+  const end = note.indexOf('\n\n');
+  return end === -1 ? '' : note.slice(end + 2);
+}
+
 /** The note and background a problem cell gets, and what to remember to undo them. */
 export function marked(
   cell: string,
@@ -56,9 +66,11 @@ export function marked(
   before: CellLook,
 ): { look: CellLook; mark: Mark } {
   const ours = notePrefix + messages.join(`\n${notePrefix}`);
-  const note = before.note === '' ? ours : `${ours}\n\n${before.note}`;
+  // A cell can still carry an earlier mark that moved with it (rows inserted above): never nest ours.
+  const own = editorNote(before.note);
+  const note = own === '' ? ours : `${ours}\n\n${own}`;
   const mark: Mark = { cell };
-  if (before.note !== '') mark.note = before.note;
+  if (own !== '') mark.note = own;
   if (before.background.toLowerCase() !== noBackground) mark.background = before.background;
   return { look: { note, background: highlight }, mark };
 }

@@ -1,4 +1,4 @@
-import { type Mark, marked, notesByCell, unmarked } from './marks.ts';
+import { editorNote, type Mark, marked, notePrefix, notesByCell, unmarked } from './marks.ts';
 import type { Issue } from './outcome.ts';
 import { deleteJson, readJson, writeJson } from './stored-json.ts';
 
@@ -24,6 +24,7 @@ export function remark(sheet: GoogleAppsScript.Spreadsheet.Sheet, problems: read
     if (restore.note !== undefined) range.setNote(restore.note);
     if (restore.background !== undefined) range.setBackground(restore.background);
   }
+  sweepMovedNotes(sheet);
   const marks: Mark[] = [];
   for (const [cell, messages] of notesByCell(problems)) {
     const range = sheet.getRange(cell);
@@ -38,4 +39,19 @@ export function remark(sheet: GoogleAppsScript.Spreadsheet.Sheet, problems: read
   if (marks.length === 0) deleteJson(properties, key(sheet));
   else writeJson(properties, key(sheet), marks);
   return marks.length;
+}
+
+/**
+ * Marks are remembered by place, and a note moves with its cell when rows or columns are inserted or
+ * deleted before it. Any note of the add-on's still in the tab is given back the editor's part, so a
+ * moved mark's note does not outlive its problem. (A moved highlight cannot be told from an editor's
+ * own colour, so it is left.)
+ */
+function sweepMovedNotes(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
+  const range = sheet.getDataRange();
+  range.getNotes().forEach((row, r) => {
+    row.forEach((note, c) => {
+      if (note.startsWith(notePrefix)) range.getCell(r + 1, c + 1).setNote(editorNote(note));
+    });
+  });
 }

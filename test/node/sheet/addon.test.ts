@@ -191,6 +191,23 @@ describe('the Assay add-on against the Worker', () => {
     expect(addon.documentProperties.getKeys().filter((key) => key.startsWith('ASSAY_MARKS'))).toEqual([]);
   });
 
+  it('takes its note off a marked cell that moved, leaving the editor’s note', () => {
+    tab.type('C3', 'seventy');
+    addon.call('assayCheckTab');
+    expect(tab.getRange('C3').getNote()).toMatch(/^Assay: /);
+    // A row inserted above moves the marked cell (and its note) to C4; the mark was remembered at C3.
+    tab.insertRowsBefore(2, 1);
+    for (const [column, text] of Object.entries({ A: 'Vietnam', B: '2023', C: '~1%', D: 'USGS' }))
+      tab.type(`${column}2`, text);
+    tab.type('C4', '~14%');
+    addon.call('assayCheckTab');
+    expect(onlyTab()).toMatchObject({ kind: 'checked', summary: expect.stringContaining('(+1 −0 ~0)') });
+    expect(tab.getRange('C4').getNote()).toBe('USGS 2024 figure');
+    expect(tab.getRange('C3').getNote()).toBe('');
+    tab.deleteRows(2, 1);
+    tab.getRange('C3').setBackground(null);
+  });
+
   it('publishes every dataset tab', async () => {
     addon.call('assayPublishAll');
     const { tabs } = shown();

@@ -86,6 +86,7 @@ export class FakeRange
       | 'getDisplayValues'
       | 'getNumberFormats'
       | 'getNote'
+      | 'getNotes'
       | 'getBackground'
       | 'getA1Notation'
       | 'getRow'
@@ -128,6 +129,13 @@ export class FakeRange
   }
   getNote() {
     return this.first().note;
+  }
+  getNotes() {
+    return this.grid((cell) => cell.note);
+  }
+  /** The cell at a 1-based row and column of this range. */
+  getCell(row: number, column: number) {
+    return new FakeRange(this.owner, this.row + row - 1, this.column + column - 1, 1, 1);
   }
   getBackground() {
     return this.first().background;
@@ -241,6 +249,11 @@ export class FakeSheet implements Pick<Sheet, 'getName' | 'getSheetId' | 'getLas
       note: cell.note,
       background: cell.background,
     });
+  }
+  /** Inserts empty rows before a row (1-based), moving it and the rest down with their notes. */
+  insertRowsBefore(before: number, count: number) {
+    this.cells.splice(before - 1, 0, ...Array.from({ length: count }, () => []));
+    return this;
   }
   /** Deletes rows (1-based, inclusive), moving the rest up as Sheets does. */
   deleteRows(from: number, count: number) {
