@@ -60,9 +60,10 @@ var AssayAddon = (() => {
     const { added, removed, changed } = changes;
     return isCount(added) && isCount(removed) && isCount(changed) ? { added, removed, changed } : void 0;
   }
+  var listLimit = 200;
   function issuesOf(list) {
     if (!Array.isArray(list)) return [];
-    return list.flatMap((item) => {
+    return list.slice(0, listLimit).flatMap((item) => {
       const { message, cell, column } = item != null ? item : {};
       if (typeof message !== "string") return [];
       const issue = { message };
@@ -125,7 +126,8 @@ var AssayAddon = (() => {
       };
     if (status === 422 && body && Array.isArray(body.problems)) {
       const problems = issuesOf(body.problems);
-      const count = isCount(body.problemCount) ? Math.max(body.problemCount, problems.length) : problems.length;
+      const listed = Array.isArray(body.problems) ? body.problems.length : 0;
+      const count = Math.max(isCount(body.problemCount) ? body.problemCount : 0, listed, problems.length);
       return {
         ...base,
         kind: "problems",
@@ -293,6 +295,55 @@ var AssayAddon = (() => {
   }
   var wallClockPattern = "yyyy-MM-dd'T'HH:mm:ss.SSS";
 
+  // sheet/src/marks.ts
+  var notePrefix = "Assay: ";
+  var highlight = "#f4cccc";
+  var noBackground = "#ffffff";
+  var markLimit = 50;
+  function problemCell(ref) {
+    var _a;
+    if (ref === void 0) return void 0;
+    const local = ref.slice(ref.lastIndexOf("!") + 1);
+    if (/^[A-Z]+\d+$/.test(local)) return local;
+    const row = (_a = /^(\d+):\d+$/.exec(local)) == null ? void 0 : _a[1];
+    return row === void 0 ? void 0 : `A${row}`;
+  }
+  function notesByCell(problems, limit = markLimit) {
+    const notes = /* @__PURE__ */ new Map();
+    for (const problem of problems) {
+      const cell = problemCell(problem.cell);
+      if (cell === void 0) continue;
+      const messages = notes.get(cell);
+      if (messages) messages.push(problem.message);
+      else if (notes.size < limit) notes.set(cell, [problem.message]);
+    }
+    return notes;
+  }
+  function editorNote(note) {
+    if (!note.startsWith(notePrefix)) return note;
+    const end = note.indexOf("\n\n");
+    return end === -1 ? "" : note.slice(end + 2);
+  }
+  function marked(cell, messages, before) {
+    const ours = notePrefix + messages.join(`
+${notePrefix}`);
+    const own = editorNote(before.note);
+    const note = own === "" ? ours : `${ours}
+
+${own}`;
+    const mark = { cell };
+    if (own !== "") mark.note = own;
+    if (before.background.toLowerCase() !== noBackground) mark.background = before.background;
+    return { look: { note, background: highlight }, mark };
+  }
+  function unmarked(mark, now) {
+    var _a, _b;
+    const restore = {};
+    if (now.note.startsWith(notePrefix)) restore.note = (_a = mark.note) != null ? _a : "";
+    if (now.background.toLowerCase() === highlight) restore.background = (_b = mark.background) != null ? _b : null;
+    return restore;
+  }
+
   // sheet/src/html-data.ts
   var dataSlot = "<!-- assay:data -->";
   function dataElement(data) {
@@ -345,55 +396,6 @@ var AssayAddon = (() => {
   }
   function maskedToken(token) {
     return token.length >= 16 ? `••••••••${token.slice(-4)}` : "••••••••";
-  }
-
-  // sheet/src/marks.ts
-  var notePrefix = "Assay: ";
-  var highlight = "#f4cccc";
-  var noBackground = "#ffffff";
-  var markLimit = 50;
-  function problemCell(ref) {
-    var _a;
-    if (ref === void 0) return void 0;
-    const local = ref.slice(ref.lastIndexOf("!") + 1);
-    if (/^[A-Z]+\d+$/.test(local)) return local;
-    const row = (_a = /^(\d+):\d+$/.exec(local)) == null ? void 0 : _a[1];
-    return row === void 0 ? void 0 : `A${row}`;
-  }
-  function notesByCell(problems, limit = markLimit) {
-    const notes = /* @__PURE__ */ new Map();
-    for (const problem of problems) {
-      const cell = problemCell(problem.cell);
-      if (cell === void 0) continue;
-      const messages = notes.get(cell);
-      if (messages) messages.push(problem.message);
-      else if (notes.size < limit) notes.set(cell, [problem.message]);
-    }
-    return notes;
-  }
-  function editorNote(note) {
-    if (!note.startsWith(notePrefix)) return note;
-    const end = note.indexOf("\n\n");
-    return end === -1 ? "" : note.slice(end + 2);
-  }
-  function marked(cell, messages, before) {
-    const ours = notePrefix + messages.join(`
-${notePrefix}`);
-    const own = editorNote(before.note);
-    const note = own === "" ? ours : `${ours}
-
-${own}`;
-    const mark = { cell };
-    if (own !== "") mark.note = own;
-    if (before.background.toLowerCase() !== noBackground) mark.background = before.background;
-    return { look: { note, background: highlight }, mark };
-  }
-  function unmarked(mark, now) {
-    var _a, _b;
-    const restore = {};
-    if (now.note.startsWith(notePrefix)) restore.note = (_a = mark.note) != null ? _a : "";
-    if (now.background.toLowerCase() === highlight) restore.background = (_b = mark.background) != null ? _b : null;
-    return restore;
   }
 
   // sheet/src/stored-json.ts
@@ -652,7 +654,7 @@ ${own}`;
     if (version !== void 0) documentProperties.setProperty(versionKey(dataset), String(version));
     if (["published", "unchanged", "checked", "problems"].includes(outcome.kind)) {
       const marked2 = remark(sheet, outcome.problems);
-      if (marked2 < outcome.problems.length) outcome.marked = marked2;
+      if (marked2 < notesByCell(outcome.problems, Number.POSITIVE_INFINITY).size) outcome.marked = marked2;
     }
     return outcome;
   }

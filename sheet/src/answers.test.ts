@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AnswerContext, outcomeOf } from './answers.ts';
+import { type AnswerContext, listLimit, outcomeOf } from './answers.ts';
 
 const context: AnswerContext = {
   tab: 'Production',
@@ -94,6 +94,16 @@ describe('outcomeOf', () => {
       problems: [{ message: 'expected a percentage', cell: 'Production!C5' }, { message: 'no rows' }],
       problemCount: 12,
     });
+  });
+
+  it('lists the first problems of a tab with thousands, and counts them all', () => {
+    const problems = Array.from({ length: 1000 }, (_, i) => ({
+      message: 'required, but empty',
+      cell: `P!A${i + 2}`,
+    }));
+    const outcome = outcomeOf(answer(422, { title: 'x', detail: 'x', problems, warnings: [] }), context);
+    expect(outcome.problems).toHaveLength(listLimit);
+    expect(outcome.problemCount).toBe(1000);
   });
 
   it('shows a refusal’s detail, with what an editor can do', () => {

@@ -26,10 +26,16 @@ function changesOf(body: Json): Changes | undefined {
   return isCount(added) && isCount(removed) && isCount(changed) ? { added, removed, changed } : undefined;
 }
 
+/**
+ * Problems or warnings the sidebar lists per tab at most: the Worker lists up to 10,000, far more than
+ * anyone reads in a sidebar, and the page carries them all. The count says how many there were.
+ */
+export const listLimit = 200;
+
 /** Problems and warnings as the Worker lists them: `{ message, cell?, column? }`, anything else dropped. */
 function issuesOf(list: unknown): Issue[] {
   if (!Array.isArray(list)) return [];
-  return list.flatMap((item: unknown) => {
+  return list.slice(0, listLimit).flatMap((item: unknown) => {
     const { message, cell, column } = (item ?? {}) as Json;
     if (typeof message !== 'string') return [];
     const issue: Issue = { message };
@@ -103,7 +109,8 @@ export function outcomeOf(answer: Answer, context: AnswerContext): TabOutcome {
     };
   if (status === 422 && body && Array.isArray(body.problems)) {
     const problems = issuesOf(body.problems);
-    const count = isCount(body.problemCount) ? Math.max(body.problemCount, problems.length) : problems.length;
+    const listed = Array.isArray(body.problems) ? body.problems.length : 0;
+    const count = Math.max(isCount(body.problemCount) ? body.problemCount : 0, listed, problems.length);
     return {
       ...base,
       kind: 'problems',

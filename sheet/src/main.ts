@@ -5,6 +5,7 @@
  */
 import { outcomeOf } from './answers.ts';
 import { rowData, serialOfWallClock, wallClockPattern } from './cells.ts';
+import { notesByCell } from './marks.ts';
 import type { Action, SidebarData, TabOutcome } from './outcome.ts';
 import { showDialog, showSettings, showSidebar } from './pages.ts';
 import { maskedToken, publishToken, type Settings, settingKeys, workerUrl } from './settings.ts';
@@ -189,7 +190,8 @@ function runTab(
   if (version !== undefined) documentProperties.setProperty(versionKey(dataset), String(version));
   if (['published', 'unchanged', 'checked', 'problems'].includes(outcome.kind)) {
     const marked = remark(sheet, outcome.problems);
-    if (marked < outcome.problems.length) outcome.marked = marked;
+    // Said only when some problem cells went unmarked (several problems may share one cell).
+    if (marked < notesByCell(outcome.problems, Number.POSITIVE_INFINITY).size) outcome.marked = marked;
   }
   return outcome;
 }
