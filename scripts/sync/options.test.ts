@@ -51,7 +51,11 @@ describe('parseCli', () => {
   });
 
   it.each([
-    [['--bogus'], "Unknown option '--bogus'"],
+    [['--bogus'], "Unknown option '--bogus'; see --help for the options."],
+    [['--froce'], "Unknown option '--froce'; did you mean --force?"],
+    [['--dry_run'], "Unknown option '--dry_run'; did you mean --dry-run?"],
+    [['--no-stauts'], "Unknown option '--no-stauts'; did you mean --no-status?"],
+    [['--source', 'gogle'], '--source must be google or file, not "gogle"; did you mean google?'],
     [['extra'], 'extra'],
     [['--source', 'ftp'], '--source must be google or file'],
     [['--dir', ''], '--dir takes a folder'],
@@ -134,6 +138,9 @@ describe('resolveConfig', () => {
   it('rejects unknown datasets, listing the catalogue', () => {
     expect(message({ datasets: ['nope'] }, admin)).toMatch(
       /^Unknown dataset "nope"; the catalogue has production, /,
+    );
+    expect(message({ datasets: ['prodution'] }, admin)).toMatch(
+      /^Unknown dataset "prodution"; did you mean "production"\? the catalogue has production, /,
     );
     expect(resolve({ datasets: ['elements'] }, admin).datasets.map((d) => d.id)).toEqual(['elements']);
   });

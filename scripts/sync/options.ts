@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 import { z } from 'zod';
 import { clipped } from '../../src/datasets/cell.ts';
+import { closestName } from '../../src/datasets/closest-name.ts';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
 import { parseAdminTokens } from '../../src/http/admin-tokens.ts';
@@ -97,7 +98,10 @@ const duration = (option: string, minMs: number, hint: string) =>
 /** What parseArgs returns, checked and converted; each issue's message names the option to fix. */
 const cliValues = z.object({
   source: z
-    .enum(['google', 'file'], { error: (issue) => `--source must be google or file, not "${issue.input}".` })
+    .enum(['google', 'file'], {
+      error: (issue) =>
+        `--source must be google or file, not "${issue.input}"${didYouMean(String(issue.input), ['google', 'file'], (n) => n)}.`,
+    })
     .optional(),
   dir: z
     .string()
@@ -115,6 +119,33 @@ const cliValues = z.object({
   'retry-budget': duration('--retry-budget', 1, 'up to 24h, like 60s or 2m').optional(),
 });
 
+/** `; did you mean "x"?` when one of `names` is near `given`, else nothing. */
+const didYouMean = (given: string, names: readonly string[], quote = (name: string) => `"${name}"`) => {
+  const near = closestName(given, names);
+  return near === undefined ? '' : `; did you mean ${quote(near)}?`;
+};
+
+/** Every way an option can be written: `--dry-run`, `--no-status`, `-h`. */
+const optionSpellings = Object.entries(cliOptions).flatMap(([name, option]) => [
+  `--${name}`,
+  ...(option.type === 'boolean' ? [`--no-${name}`] : []),
+  ...('short' in option ? [`-${option.short}`] : []),
+]);
+
+/**
+ * parseArgs's own message, with the option meant when an unknown one is a slip of it
+ * (`--froce`: did you mean --force?).
+ */
+function argsError(error: unknown): string {
+  const message = (error as Error).message;
+  const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+  if (unknown === undefined) return message;
+  const near = closestName(unknown, optionSpellings);
+  return near === undefined
+    ? `Unknown option '${unknown}'; see --help for the options.`
+    : `Unknown option '${unknown}'; did you mean ${near}?`;
+}
+
 const readArgs = (argv: readonly string[]) =>
   parseArgs({
     args: [...argv],
@@ -130,7 +161,7 @@ export function parseCli(argv: readonly string[]): CliCommand {
   try {
     raw = readArgs(argv);
   } catch (error) {
-    return { kind: 'usage-error', message: (error as Error).message };
+    return { kind: 'usage-error', message: argsError(error) };
   }
   if (raw.help) return { kind: 'help' };
   const parsed = cliValues.safeParse(raw);
@@ -212,10 +243,15 @@ export function resolveConfig(
   const env = syncEnvironment.parse(environment);
   const wanted = options.datasets ?? [];
   const unknown = wanted.filter((id) => !catalogue.some((d) => d.id === id));
-  if (unknown.length > 0)
+  const ids = catalogue.map((d) => d.id);
+  const [first] = unknown;
+  if (first !== undefined) {
+    const near = unknown.length === 1 ? closestName(first, ids) : undefined;
     return fail(
-      `Unknown dataset ${unknown.map((id) => `"${id}"`).join(', ')}; the catalogue has ${catalogue.map((d) => d.id).join(', ')}.`,
+      `Unknown dataset ${unknown.map((id) => `"${id}"`).join(', ')}; ${near ? `did you mean "${near}"? ` : ''}` +
+        `the catalogue has ${ids.join(', ')}.`,
     );
+  }
   const datasets = wanted.length === 0 ? catalogue : catalogue.filter((d) => wanted.includes(d.id));
 
   const credentials = googleCredentials(env);

@@ -58,6 +58,33 @@ export function tabSuite(): void {
       ).toBe('Production!1:1 (row 1, column "Year"): missing required column; add a column headed "Year"\n');
     });
 
+    it('says a renamed column once, at its header, suggesting the name it had', () => {
+      const renamed = ['Country', 'Yr', 'Share of world production (%)', 'Source'];
+      expect(report([renamed, ['China', '2023', '70%', 'USGS']])).toBe(
+        'Production!B1 (row 1, column "Yr"): "Yr" is not a column of this dataset; did you rename "Year"?\n' +
+          'Production!C1 (row 1, column "Share of world production (%)"): "Share of world production (%)" is not a column of this dataset; did you rename "Share of global production (%)"?\n',
+      );
+      // An optional column renamed is not a problem, but its values would be lost without a word.
+      expect(
+        report([
+          [...header, 'Share is aproximate'],
+          [...china, 'yes'],
+        ]),
+      ).toBe(
+        'warning: Production!E1 (row 1, column "Share is aproximate"): "Share is aproximate" is not a column of this dataset, so its values are ignored; did you rename "Share is approximate"?\n',
+      );
+      // A header unlike every missing column is still only unknown, and the column still missing.
+      expect(
+        report([
+          ['Country', 'Notes', 'Share of global production (%)', 'Source'],
+          ['China', 'x', '70%', 'USGS'],
+        ]),
+      ).toBe(
+        'Production!1:1 (row 1, column "Year"): missing required column; add a column headed "Year"\n' +
+          'warning: Production!B1 (row 1, column "Notes"): no such column in this dataset; its values are ignored\n',
+      );
+    });
+
     it('reports a duplicate header at the second one', () => {
       expect(
         report([
