@@ -95,7 +95,7 @@ describe('statusRows', () => {
       ],
     });
     expect(rows[2]?.[1]).toBe(
-      '1 held back because rows would disappear (see Outcome): check the tab, or sync with --force. Readers keep the last good version meanwhile.',
+      '1 held back because more rows would disappear than the dataset allows (see Outcome): check the tab; if the rows should go, whoever runs the sync can publish them with --force. Readers keep the last good version meanwhile.',
     );
     expect(rows[3]).toEqual([
       'Not in this run',

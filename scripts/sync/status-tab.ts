@@ -22,7 +22,7 @@ function verdict(report: RunReport): string {
     parts.push(`${invalid} not published: fix the cells listed below, the next sync publishes them`);
   if (refused > 0)
     parts.push(
-      `${refused} held back because rows would disappear (see Outcome): check the tab, or sync with --force`,
+      `${refused} held back because more rows would disappear than the dataset allows (see Outcome): check the tab; if the rows should go, whoever runs the sync can publish them with --force`,
     );
   if (failed > 0) parts.push(`${failed} failed to publish; the next sync tries again`);
   return `${parts.join('; ')}. Readers keep the last good version meanwhile.`;

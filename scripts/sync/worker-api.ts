@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Row } from '../../src/datasets/types.ts';
+import { shrinkAllowance } from '../../src/publish/shrink-guard.ts';
 import type { ChangeCounts } from '../../src/store/records.ts';
 import { isLoopback } from '../net/loopback.ts';
 import { formatDuration } from './duration.ts';
@@ -141,14 +142,18 @@ export async function servedVersions(target: Target, policy: RetryPolicy): Promi
   return new Map(body.datasets.flatMap((d) => (d.version === null ? [] : [[d.id, d.version] as const])));
 }
 
-/** The shrink guard's refusal in the editor's terms: what the tab holds now, not only what would go. */
-function shrinkReason(removing: number, served: number, sent: number): string {
-  const advice = 'check the tab, or run with --force if the rows should go';
+/**
+ * The shrink guard's refusal in the editor's terms: what the tab holds now, not only what would go, and
+ * the dataset's limit (an older Worker's answer may not say it). The CLI's way past it is --force.
+ */
+function shrinkReason(removing: number, served: number, sent: number, allowed: unknown): string {
+  const limit = typeof allowed === 'number' ? `; ${shrinkAllowance(allowed)}` : '';
+  const advice = `${limit}; check the tab, or run with --force if the rows should go`;
   if (sent === 0)
-    return `the tab has no data rows, so publishing it would remove all ${served} served ${served === 1 ? 'row' : 'rows'}; ${advice}`;
+    return `the tab has no data rows, so publishing it would remove all ${served} served ${served === 1 ? 'row' : 'rows'}${advice}`;
   return (
     `it would remove ${removing} of ${served} rows (the tab has ${sent}; a row whose key changed counts as ` +
-    `removed and added), more than the dataset allows at once; ${advice}`
+    `removed and added)${advice}`
   );
 }
 
@@ -220,7 +225,10 @@ export async function putDataset(
       );
     case 409:
       if (typeof problem.removing === 'number' && typeof problem.rows === 'number')
-        return { kind: 'refused', reason: shrinkReason(problem.removing, problem.rows, sent.rows.length) };
+        return {
+          kind: 'refused',
+          reason: shrinkReason(problem.removing, problem.rows, sent.rows.length, problem.allowed),
+        };
       throw unavailable(
         `Someone else published "${dataset}" while this run was reading it` +
           (typeof problem.currentVersion === 'number'

@@ -128,8 +128,8 @@ export function refusal(
   rolledBackFrom: number | undefined,
 ): [string, Record<string, number>] {
   if (result.outcome === 'shrink') {
-    const { removing, of } = result.shrink;
-    return [shrinkDetail(id, result.shrink, rolledBackFrom), { removing, rows: of }];
+    const { removing, of, allowed } = result.shrink;
+    return [shrinkDetail(id, result.shrink, rolledBackFrom), { removing, rows: of, allowed }];
   }
   return [
     `baseVersion ${result.baseVersion} is not the current version of "${id}", which is ${result.version}. ` +

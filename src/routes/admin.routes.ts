@@ -145,6 +145,7 @@ const SheetChecked = z
       currentVersion: z.number().int().optional(),
       removing: z.number().int().optional(),
       rows: z.number().int().optional(),
+      allowed: z.number().optional(),
     })
       .optional()
       .openapi({
@@ -198,7 +199,11 @@ const Conflict = ProblemSchema.extend({
     .int()
     .optional()
     .openapi({ description: 'When the shrink guard refuses: how many rows would go…' }),
-  rows: z.number().int().optional().openapi({ description: '…of how many rows the dataset has now.' }),
+  rows: z.number().int().optional().openapi({ description: '…of how many rows the dataset has now…' }),
+  allowed: z.number().optional().openapi({
+    description:
+      "…and the dataset's limit: the largest share of its rows one publish may remove (0.5 is 50%).",
+  }),
 }).openapi('Conflict');
 
 const conflict = (description: string) => ({

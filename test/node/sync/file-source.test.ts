@@ -69,7 +69,7 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     expect(emptied.report.datasets[0]).toMatchObject({
       outcome: 'refused',
       reason:
-        'the tab has no data rows, so publishing it would remove all 1 served row; check the tab, or run with --force if the rows should go',
+        'the tab has no data rows, so publishing it would remove all 1 served row; this dataset allows removing at most 50% of its rows in one publish; check the tab, or run with --force if the rows should go',
     });
     // The history is public: a folder outside the project is not named, only the file.
     const history = (await (await fetch(`${worker.url}/v1/datasets/production/versions`)).json()) as {

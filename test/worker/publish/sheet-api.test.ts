@@ -145,9 +145,14 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
     expect(dry.status).toBe(200);
     const checked = await dry.json<{ changes: unknown; refusal?: Problem & { removing?: number } }>();
     expect(checked.changes).toEqual({ added: 0, removed: 3, changed: 0 });
-    expect(checked.refusal).toMatchObject({ status: 409, removing: 3, rows: 4 });
+    expect(checked.refusal).toMatchObject({ status: 409, removing: 3, rows: 4, allowed: 0.5 });
     expect(checked.refusal?.detail).toMatch(/remove 3 of the 4 rows/);
-    await expectProblem(await client.sheet('sheet-refusal', body(tab.slice(0, 2))), 409, /remove 3 of the 4/);
+    const refused = await expectProblem(await client.sheet('sheet-refusal', body(tab.slice(0, 2))), 409);
+    expect(refused.detail).toBe(
+      'This publish would remove 3 of the 4 rows of "sheet-refusal" (75%); this dataset allows removing at most 50% of its rows in one publish. ' +
+        'Check the tab: rows may have been deleted, filtered out or given another key (a changed key counts as a row removed and one added). ' +
+        'If the rows should go, someone with an admin token can publish anyway with "force": true.',
+    );
 
     const grown = [...tab, ['India', '2024', '1%', 'USGS']];
     const stale = await client.sheet('sheet-refusal', body(grown, { dryRun: true, baseVersion: 7 }));
