@@ -46,6 +46,23 @@ export function expected(what: string, cell: unknown): Reading<never> {
 
 const requiredMessage = 'required, but empty';
 
+/**
+ * What editors type for "no value". A placeholder is refused in every column type, text included: it
+ * would otherwise be published as text ("n/a" in a text column) that `filter[column]=` (empty) misses,
+ * or be refused as a bad number without saying why. An empty cell is the one way to say "no value".
+ */
+const placeholders = new Set(['n/a', '-', '–', '—', 'none', 'null', 'nil']);
+
+function placeholderProblem(cell: string, blankIsNull: boolean): Reading<never> | undefined {
+  if (!placeholders.has(cell.toLowerCase())) return undefined;
+  const quoted = describeValue(cell);
+  return fail(
+    blankIsNull
+      ? `${quoted} stands for no value: leave the cell empty instead, which this column allows`
+      : `${quoted} stands for no value, but this column needs one: write the value`,
+  );
+}
+
 function preprocessor(read: (cell: unknown) => Reading<unknown>, blankIsNull: boolean) {
   return (cell: unknown, ctx: z.core.$RefinementCtx): unknown => {
     const reading = readCell(cell, read, blankIsNull);
@@ -69,6 +86,10 @@ function readCell(
       'the cell is still loading its formula’s data (Loading...); sync again once it shows a value',
     );
   if (error) return fail(`the cell holds a formula error (${error})`);
+  if (typeof cell === 'string') {
+    const placeholder = placeholderProblem(cell, blankIsNull);
+    if (placeholder) return placeholder;
+  }
   return read(cell);
 }
 
