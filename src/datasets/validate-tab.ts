@@ -1,13 +1,13 @@
 import { cellRef, columnIndexOf, rowRef } from './a1.ts';
 import { isBlank, plainValue, type SheetCell } from './cell.ts';
 import { withApproximateFlags } from './coerce/approximate.ts';
-import { doubtOf } from './coerce/coercion.ts';
+import { type Doubt, doubtOf } from './coerce/coercion.ts';
 import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import { fieldTitle } from './fields.ts';
 import { type MappedColumn, mapHeaders } from './headers.ts';
 import { formatSheetProblem, type SheetProblem } from './sheet-problem.ts';
 import { summariseWarnings } from './summarise-warnings.ts';
-import type { DatasetDefinition, Row } from './types.ts';
+import type { CellValue, DatasetDefinition, Row } from './types.ts';
 
 export interface TabReport {
   /** The typed rows that passed, in sheet order. Publish only when `problems` is empty. */
@@ -108,6 +108,7 @@ export function validateTab(
   }
 
   const doubts = rowDoubts(def, mapping.columns, tab);
+  const doubted: Doubted[] = [];
   const lastFilled = cells.findLastIndex((row) => !isBlankRow(row));
   const problems: SheetProblem[] = [];
   const rows: Row[] = [];
@@ -122,7 +123,7 @@ export function validateTab(
       problems.push({ tab, cell: rowRef(sheetRow), row: sheetRow, column: null, message, value: null });
       continue;
     }
-    warnings.push(...doubts(cellsOfRow, sheetRow));
+    doubted.push(...doubts(cellsOfRow, sheetRow));
     const parsed = parseSheetRow(def, mapping.columns, cellsOfRow, sheetRow, tab);
     if ('problems' in parsed) problems.push(...parsed.problems);
     else rows.push(parsed.row);
@@ -133,15 +134,25 @@ export function validateTab(
     }
   }
   problems.push(...duplicateProblems(def, keyed, keyedSheetRows, mapping.columns, tab));
+  const settled = settleDoubts(doubted, rows);
+  problems.push(...settled.problems);
+  warnings.push(...settled.warnings);
   return { rows, problems: sheetOrder(problems), warnings: summariseWarnings(sheetOrder(warnings)) };
 }
 
-/** Warnings for the cells of a row that their column accepts but doubts (a bare 0.7 share). */
+/** A cell its column accepts but doubts (a bare 0.7 share), with the doubt. */
+interface Doubted {
+  warning: SheetProblem & { field: string };
+  cell: SheetCell | undefined;
+  doubt: Doubt;
+}
+
+/** The cells of a row that their column accepts but doubts. */
 function rowDoubts(
   def: DatasetDefinition,
   columns: readonly MappedColumn[],
   tab: string,
-): (cells: SheetRow, sheetRow: number) => SheetProblem[] {
+): (cells: SheetRow, sheetRow: number) => Doubted[] {
   const doubted = columns.flatMap((column) => {
     const doubt = doubtOf(def.schema.shape[column.field]);
     return doubt ? [{ column, doubt }] : [];
@@ -149,20 +160,40 @@ function rowDoubts(
   return (cells, sheetRow) =>
     doubted.flatMap(({ column: { index, header, field }, doubt }) => {
       const cell = cells[index];
-      const message = doubt(cell);
+      const message = doubt.about(cell);
       if (message === undefined) return [];
-      return [
-        {
-          tab,
-          cell: cellRef(index, sheetRow),
-          row: sheetRow,
-          column: header,
-          field,
-          message,
-          value: plainValue(cell),
-        },
-      ];
+      const warning = {
+        tab,
+        cell: cellRef(index, sheetRow),
+        row: sheetRow,
+        column: header,
+        field,
+        message,
+        value: plainValue(cell),
+      };
+      return [{ warning, cell, doubt }];
     });
+}
+
+/**
+ * Each doubt seen against the whole column as read: a warning, or a problem when the column settles
+ * it (a bare 0.69 among shares like 14% is a fraction whose format was lost).
+ */
+function settleDoubts(doubted: readonly Doubted[], rows: readonly Row[]) {
+  const problems: SheetProblem[] = [];
+  const warnings: SheetProblem[] = [];
+  const columns = new Map<string, CellValue[]>();
+  const valuesOf = (field: string) => {
+    const values = columns.get(field) ?? rows.map((row) => row[field] ?? null);
+    columns.set(field, values);
+    return values;
+  };
+  for (const { warning, cell, doubt } of doubted) {
+    const held = doubt.among?.(cell, valuesOf(warning.field));
+    if (held === undefined) warnings.push(warning);
+    else problems.push({ ...warning, message: held });
+  }
+  return { problems, warnings };
 }
 
 function parseSheetRow(

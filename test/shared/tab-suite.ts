@@ -206,17 +206,31 @@ export function tabSuite(): void {
         ['China', 2023, '0.7', 'USGS'],
         ['Myanmar', 2023, '~0.11', 'USGS'],
         ['Australia', 2023, '0.5%', 'USGS'],
-        ['Malaysia', 2023, formatted(0.04, 'PERCENT'), 'USGS'],
+        ['Malaysia', 2023, formatted(0.004, 'PERCENT'), 'USGS'],
         ['Laos', 2023, 0.25, 'USGS'],
       ];
       const checked = validateTab(production, tab);
       expect(checked.problems).toEqual([]);
-      expect(checked.rows.map((r) => r.share)).toEqual([0.7, 0.11, 0.5, 4, 0.25]);
+      expect(checked.rows.map((r) => r.share)).toEqual([0.7, 0.11, 0.5, 0.4, 0.25]);
       expect(formatReport(checked)).toBe(
         'warning: Production!C2 (row 2, column "Share of global production (%)"): "0.7" is read as 0.7%; if it is a fraction of the whole, write 70%, or write 0.7% to keep it\n' +
           'warning: Production!C3 (row 3, column "Share of global production (%)"): "~0.11" is read as 0.11%; if it is a fraction of the whole, write ~11%, or write ~0.11% to keep it\n' +
           'warning: Production!C6 (row 6, column "Share of global production (%)"): 0.25 is read as 0.25%; if it is a fraction of the whole, write 25%, or write 0.25% to keep it\n',
       );
+    });
+
+    it('holds back a bare fraction among shares of 1% or more, as a format lost in pasting', () => {
+      const tab = [
+        header,
+        ['China', 2023, '0.69', 'USGS'],
+        ['United States', 2023, formatted(0.12, 'PERCENT'), 'USGS'],
+        ['Myanmar', 2023, '0.5%', 'USGS'],
+      ];
+      expect(report(tab)).toBe(
+        'Production!C2 (row 2, column "Share of global production (%)"): "0.69" would be read as 0.69%, but the column\'s other shares are percentages like 12%: if it is a fraction of the whole, write 69%, or write 0.69% to keep it\n',
+      );
+      // Written with its % sign, it says what it means: nothing to doubt.
+      expect(report([header, ['China', 2023, '0.69%', 'USGS'], tab[2] ?? []])).toBe('');
     });
 
     it('sees an approximate marker and a blank flag through zero-width characters', () => {

@@ -18,7 +18,15 @@ export interface Coercion<Out extends z.ZodType> {
   doubt?: Doubt;
 }
 
-export type Doubt = (cell: unknown) => string | undefined;
+export interface Doubt {
+  /** Why a cell the column accepts may not mean what it says; undefined when it does not doubt it. */
+  about: (cell: unknown) => string | undefined;
+  /**
+   * The same cell seen among the values the tab's column was read as: a message when they settle the
+   * doubt against it (a bare 0.69 among shares like 14%), which holds the tab back.
+   */
+  among?: (cell: unknown, values: readonly unknown[]) => string | undefined;
+}
 
 /** Each column's doubt, found from the field schema (and from the copies `.meta()` makes of it). */
 const doubts = z.registry<{ doubt: Doubt }>();

@@ -52,16 +52,35 @@ export function percent(options: NumberOptions = {}): Coercion<z.ZodNumber> {
 /**
  * A bare number between 0 and 1 is taken as written (0.7 is 0.7 %), but it is as likely a fraction
  * pasted from a sheet whose percent format was lost: say both ways to write it, so the editor settles it.
+ * Among shares of 1 % or more in the same column it is almost surely such a fraction (0.69 beside 12 %),
+ * so there it holds the tab back until written one way or the other; alone, it goes live with the warning.
  */
-const fractionDoubt: Doubt = (cell) => {
+const fractionDoubt: Doubt = {
+  about: (cell) => {
+    const bare = bareFraction(cell);
+    return (
+      bare &&
+      `${describeValue(cell)} is read as ${bare.value}%; if it is a fraction of the whole, write ${bare.ways}`
+    );
+  },
+  among: (cell, values) => {
+    const bare = bareFraction(cell);
+    const whole = values.find((value) => typeof value === 'number' && value >= 1);
+    if (!bare || whole === undefined) return undefined;
+    return (
+      `${describeValue(cell)} would be read as ${bare.value}%, but the column's other shares are percentages ` +
+      `like ${whole}%: if it is a fraction of the whole, write ${bare.ways}`
+    );
+  },
+};
+
+/** A bare number between 0 and 1, and the two ways to write it that settle what it means. */
+function bareFraction(cell: unknown): { value: number; ways: string } | undefined {
   const bare = bareNumber(cell);
   if (bare === undefined || !(bare.value > 0 && bare.value < 1)) return undefined;
   const { value, marker } = bare;
-  return (
-    `${describeValue(cell)} is read as ${value}%; if it is a fraction of the whole, write ` +
-    `${marker}${fractionToPercent(value)}%, or write ${marker}${value}% to keep it`
-  );
-};
+  return { value, ways: `${marker}${fractionToPercent(value)}%, or write ${marker}${value}% to keep it` };
+}
 
 /**
  * The number a cell holds with neither a % sign nor a percent format, and the approximate marker it was

@@ -213,6 +213,16 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
       expect.objectContaining({ cell: 'Production!C2', row: 2, field: 'share', value: 0.69 }),
     ]);
     expect(checked.warnings[0]?.message).toMatch(/is read as 0.69%.*69%/);
+
+    // Among shares of 1% or more it is held back, in a dry run as in a publish.
+    const among = await client.sheet('sheet-warn', body([...fraction, tab[2] ?? []], { dryRun: true }));
+    const held = await expectProblem(among, 422);
+    expect(held.problems).toEqual([
+      expect.objectContaining({
+        cell: 'Production!C2',
+        message: expect.stringMatching(/percentages like 12%/),
+      }),
+    ]);
   });
 
   it('takes the empty tab and a title-only tab as problems at A1, not as errors', async () => {
