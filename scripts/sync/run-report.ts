@@ -1,4 +1,4 @@
-import { formatSheetProblem, type SheetProblem } from '../../src/datasets/sheet-problem.ts';
+import { formatSheetProblem, type SheetProblem, type TabProblem } from '../../src/datasets/sheet-problem.ts';
 import { formatReport } from '../../src/datasets/validate-tab.ts';
 import type { ChangeCounts } from '../../src/store/records.ts';
 import { formatDuration } from './duration.ts';
@@ -19,7 +19,7 @@ export type DatasetOutcome = Outcome &
     | { outcome: 'published'; version: number; changes: ChangeCounts; rows: number }
     | { outcome: 'unchanged'; version: number; rows: number }
     | { outcome: 'valid'; rows: number }
-    | { outcome: 'invalid'; problems: SheetProblem[]; servedVersion: number | null }
+    | { outcome: 'invalid'; problems: TabProblem[]; servedVersion: number | null }
     | { outcome: 'refused'; reason: string; servedVersion: number | null }
     | { outcome: 'failed'; error: string; exitCode: 2 | 3 }
   );
@@ -126,7 +126,7 @@ export function formatRunReport(report: RunReport, { watching = false } = {}): s
 
 /** `--json`: the report as data, each problem with its rendered line so a consumer need not rebuild it. */
 export function jsonReport(report: RunReport): unknown {
-  const withText = (p: SheetProblem) => ({ ...p, text: formatSheetProblem(p) });
+  const withText = (p: TabProblem) => ({ ...p, text: formatSheetProblem(p) });
   return {
     ...report,
     datasets: report.datasets.map((d) => ({

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TabCells } from '../../src/datasets/grid-cells.ts';
-import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
+import type { SheetProblem, TabProblem, WorkbookProblem } from '../../src/datasets/sheet-problem.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
 import { validateTab } from '../../src/datasets/validate-tab.ts';
 import { parseDevVars } from '../local/dev-vars.ts';
@@ -32,12 +32,30 @@ function readDevVars(path: string): Record<string, string> {
   return existsSync(path) ? parseDevVars(readFileSync(path, 'utf8')) : {};
 }
 
-function missingTab(def: DatasetDefinition, source: WorkbookSource): SheetProblem {
-  const message =
-    source.description.kind === 'file'
-      ? `there is no ${def.tab}.csv (or Google's download name "<Spreadsheet> - ${def.tab}.csv") in ${source.description.dir}`
-      : `the spreadsheet has no tab named "${def.tab}"; add it, or rename the tab that holds this data`;
-  return { tab: def.tab, cell: 'A1', row: 1, column: null, message, value: null };
+/** A problem of the workbook, not of any cell of the tab. */
+const workbookProblem = (tab: string, message: string): WorkbookProblem => ({
+  tab,
+  cell: null,
+  row: null,
+  column: null,
+  message,
+  value: null,
+});
+
+/** The tab is not in the workbook: say so, and name the one that looks like it, renamed. */
+function missingTab(def: DatasetDefinition, source: WorkbookSource): WorkbookProblem {
+  const near = source.closestTab(def.tab);
+  if (source.description.kind === 'file') {
+    const rename = near ? `; is it ${near}? Rename it ${def.tab}.csv` : '';
+    return workbookProblem(
+      def.tab,
+      `there is no ${def.tab}.csv (or Google's download name "<Spreadsheet> - ${def.tab}.csv") in ${source.description.dir}${rename}`,
+    );
+  }
+  const advice = near
+    ? `is it the tab "${near}"? Rename it "${def.tab}"`
+    : 'add it, or rename the tab that holds this data';
+  return workbookProblem(def.tab, `the spreadsheet has no tab named "${def.tab}"; ${advice}`);
 }
 
 /**
@@ -70,14 +88,10 @@ async function syncDataset(
   const servedVersion = served?.get(def.id) ?? null;
   if (cells !== undefined && !Array.isArray(cells)) {
     const { row, message } = cells;
-    const problem: SheetProblem = {
-      tab: def.tab,
-      cell: `${row}:${row}`,
-      row,
-      column: null,
-      message,
-      value: null,
-    };
+    const problem: TabProblem =
+      row === null
+        ? workbookProblem(def.tab, message)
+        : { tab: def.tab, cell: `${row}:${row}`, row, column: null, message, value: null };
     return { ...base, outcome: 'invalid', problems: [problem], warnings: [], servedVersion };
   }
   if (cells === undefined)

@@ -108,6 +108,28 @@ describe('statusRows', () => {
     expect(rows.at(-1)?.[5]).toBe(`${'x'.repeat(200)}… (40000 characters)`);
   });
 
+  it('lists a problem of the workbook under the tab it is about, with no row', () => {
+    const missing = {
+      tab: 'Production',
+      cell: null,
+      row: null,
+      column: null,
+      message:
+        'the spreadsheet has no tab named "Production"; add it, or rename the tab that holds this data',
+      value: null,
+    };
+    const rows = statusRows({
+      ...report,
+      datasets: [
+        {
+          ...(report.datasets[0] as RunReport['datasets'][number]),
+          problems: [missing],
+        } as RunReport['datasets'][number],
+      ],
+    });
+    expect(rows.at(-1)).toEqual(['Production', '', '', 'problem', missing.message, '']);
+  });
+
   it('lists at most 500 problems and says how many more there are', () => {
     const many = Array.from({ length: 700 }, (_, i) => ({ ...problem, row: i + 2, cell: `C${i + 2}` }));
     const rows = statusRows({

@@ -1,7 +1,6 @@
-import { tabRef } from '../../src/datasets/a1.ts';
 import { clipped } from '../../src/datasets/cell.ts';
 import { datasets as catalogue } from '../../src/datasets/registry.ts';
-import type { SheetProblem } from '../../src/datasets/sheet-problem.ts';
+import { sheetPlace, type TabProblem } from '../../src/datasets/sheet-problem.ts';
 import type { CellValue } from '../../src/datasets/types.ts';
 import { outcomeText, type RunReport, utcTime } from './run-report.ts';
 
@@ -57,15 +56,15 @@ export function statusRows(report: RunReport): StatusRow[] {
     ['Dataset', 'Tab', 'Outcome', 'Version served'],
     ...report.datasets.map((d) => [d.dataset, d.tab, outcomeText(d), servedVersion(d)]),
   ];
-  const listed: [string, SheetProblem][] = report.datasets.flatMap((d) => [
-    ...(d.outcome === 'invalid' ? d.problems.map((p): [string, SheetProblem] => ['problem', p]) : []),
-    ...d.warnings.map((p): [string, SheetProblem] => ['warning', p]),
+  const listed: [string, TabProblem][] = report.datasets.flatMap((d) => [
+    ...(d.outcome === 'invalid' ? d.problems.map((p): [string, TabProblem] => ['problem', p]) : []),
+    ...d.warnings.map((p): [string, TabProblem] => ['warning', p]),
   ]);
   if (listed.length > 0) {
     rows.push([], ['Cell', 'Row', 'Column', 'Kind', 'Problem', 'Value']);
     for (const [kind, p] of listed.slice(0, maxListed))
       rows.push([
-        `${tabRef(p.tab)}!${p.cell}`,
+        sheetPlace(p),
         p.row,
         p.column,
         kind,

@@ -5,7 +5,7 @@ import { type Doubt, doubtOf } from './coerce/coercion.ts';
 import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import { fieldTitle } from './fields.ts';
 import { type MappedColumn, mapHeaders } from './headers.ts';
-import { formatSheetProblem, type SheetProblem } from './sheet-problem.ts';
+import { formatSheetProblem, type SheetProblem, type TabProblem } from './sheet-problem.ts';
 import { summariseWarnings } from './summarise-warnings.ts';
 import type { CellValue, DatasetDefinition, Row } from './types.ts';
 
@@ -259,7 +259,10 @@ function duplicateProblems(
 }
 
 /** The report as the sync prints it and the broken fixtures record it: problems, then warnings. */
-export function formatReport(report: Pick<TabReport, 'problems' | 'warnings'>): string {
+export function formatReport(report: {
+  problems: readonly TabProblem[];
+  warnings: readonly TabProblem[];
+}): string {
   const lines = [
     ...report.problems.map(formatSheetProblem),
     ...report.warnings.map((w) => `warning: ${formatSheetProblem(w)}`),

@@ -1,7 +1,6 @@
-import { tabRef } from '../datasets/a1.ts';
 import { clipped } from '../datasets/cell.ts';
 import { tabCells } from '../datasets/grid-cells.ts';
-import type { SheetProblem } from '../datasets/sheet-problem.ts';
+import { type SheetProblem, sheetPlace } from '../datasets/sheet-problem.ts';
 import { validateTab } from '../datasets/validate-tab.ts';
 import { problem, problemDetails } from '../http/problem.ts';
 import { rowsGone } from '../http/rows-gone.ts';
@@ -30,7 +29,7 @@ import { datasetOr404 } from './datasets.ts';
 
 /** A problem or warning of a tab as the /sheet answers list it: its cell named with the tab, `Production!C5`. */
 function placed({ tab, cell, ...rest }: SheetProblem) {
-  return { cell: `${tabRef(tab)}!${cell}`, ...rest };
+  return { cell: sheetPlace({ tab, cell }), ...rest };
 }
 
 function sheetInvalid(

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { closestName } from '../../../src/datasets/closest-name.ts';
 import type { TabCells } from '../../../src/datasets/grid-cells.ts';
 import { configError } from '../errors.ts';
 import type { UnreadableTab, WorkbookSource } from './source.ts';
@@ -76,11 +77,14 @@ function otherSeparator(text: string): UnreadableTab | undefined {
 export function fileSource(dir: string): WorkbookSource {
   /** Each tab's file as found by the last read, for the version's provenance. */
   const files = new Map<string, string>();
+  /** The CSV files the last read found, to name the one a missing tab's file was maybe renamed to. */
+  let csvFiles: string[] = [];
   return {
     description: { kind: 'file', dir: shown(dir) },
     // Public in the version history: a folder outside the project is named by its file alone.
     // A file is named for its tab however it is spelt; editors know the tab by the workbook's name for it.
     sheetName: (tab) => tab,
+    closestTab: (tab) => closestName(`${tab}.csv`, csvFiles),
     provenance: (tab) => {
       const file = files.get(tab) ?? `${tab}.csv`;
       return { kind: 'file', path: belowHere(join(dir, file)) ?? file };
@@ -93,6 +97,7 @@ export function fileSource(dir: string): WorkbookSource {
             'give the folder that holds one <Tab>.csv per tab.',
         );
       const names = await readdir(dir);
+      csvFiles = names.filter((name) => name.toLowerCase().endsWith('.csv'));
       if (!names.some((name) => name.toLowerCase().endsWith('.csv'))) {
         throw configError(`--dir: ${shown(dir)} holds no CSV files; it should hold one <Tab>.csv per tab.`);
       }

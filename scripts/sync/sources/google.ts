@@ -1,4 +1,5 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { closestName } from '../../../src/datasets/closest-name.ts';
 import { type TabCells, tabCells } from '../../../src/datasets/grid-cells.ts';
 import { formatDuration } from '../duration.ts';
 import { configError, SyncError, unavailable } from '../errors.ts';
@@ -130,9 +131,12 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
 
   /** The title each tab was found under in the last read, when it differs from the tab's name. */
   const foundAs = new Map<string, string>();
+  /** Every tab title the last read found. */
+  let titlesFound: string[] = [];
   return {
     description: { kind: 'google', spreadsheet: spreadsheetId },
     sheetName: (tab) => foundAs.get(tab) ?? tab,
+    closestTab: (tab) => closestName(tab, titlesFound),
     provenance: (tab) => ({ kind: 'google', spreadsheet: spreadsheetId, tab }),
     async readTabs(tabs) {
       const retry = { policy, startedAt: Date.now() };
@@ -144,6 +148,7 @@ export async function googleSource(config: GoogleConfig, policy: RetryPolicy): P
           throw error;
         });
         const present = direct ? [...direct.keys()] : await titles();
+        titlesFound = present;
         const read = direct ?? (await readFound(tabs, present));
         return new Map(
           tabs.map((tab): [string, TabCells | UnreadableTab | undefined] => {

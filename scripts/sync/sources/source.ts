@@ -2,8 +2,8 @@ import type { TabCells } from '../../../src/datasets/grid-cells.ts';
 
 /** A tab whose file could not be parsed at all: reported against that dataset only. */
 export interface UnreadableTab {
-  /** The sheet row (1-based) where reading stopped. */
-  row: number;
+  /** The sheet row (1-based) where reading stopped; null when the workbook, not a row, is at fault. */
+  row: number | null;
   message: string;
 }
 
@@ -20,4 +20,6 @@ export interface WorkbookSource {
   provenance(tab: string): Record<string, string>;
   /** The name the workbook gave the tab in the last read (a title differing in case), for cell references. */
   sheetName(tab: string): string;
+  /** For a tab the last read did not find: the name there most like it (a tab renamed by a slip). */
+  closestTab(tab: string): string | undefined;
 }

@@ -38,5 +38,5 @@ export function tabTitle(tab: string, titles: readonly string[]): TabMatch {
 /** Two near misses: reported against the tab, as the sync cannot know which one the editor means. */
 export function ambiguousTab(candidates: readonly string[], what: string, advice: string): UnreadableTab {
   const listed = candidates.map((name) => `"${name}"`).join(', ');
-  return { row: 1, message: `several ${what} could hold this tab (${listed}); ${advice}` };
+  return { row: null, message: `several ${what} could hold this tab (${listed}); ${advice}` };
 }

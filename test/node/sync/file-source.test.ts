@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultFixtureDir } from '../../../scripts/sync/options.ts';
 import { runSync } from '../../../scripts/sync/run.ts';
+import { formatRunReport } from '../../../scripts/sync/run-report.ts';
 import { fileSource } from '../../../scripts/sync/sources/file.ts';
 import { startWorker, type TestWorker } from '../support/worker.ts';
 import { noDevVars, served, syncFiles, testRetryBudgetMs } from './helpers.ts';
@@ -78,12 +79,22 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     expect(history.versions[0]?.source).toEqual({ kind: 'file', path: 'Production.csv' });
   });
 
-  it('a missing CSV is that dataset’s problem, named by its file', async () => {
+  it('a missing CSV is that dataset’s problem, of the workbook rather than a cell, naming a near file', async () => {
     const { exitCode, report } = await syncFiles(worker, { dir, datasets: ['elements'] });
     expect(exitCode).toBe(1);
-    expect(report.datasets[0]?.outcome === 'invalid' && report.datasets[0].problems[0]?.message).toMatch(
-      /^there is no Elements\.csv \(or Google's download name "<Spreadsheet> - Elements\.csv"\) in /,
+    const [missing] = report.datasets[0]?.outcome === 'invalid' ? report.datasets[0].problems : [];
+    expect(missing).toMatchObject({ tab: 'Elements', cell: null, row: null });
+    expect(missing?.message).toMatch(
+      /^there is no Elements\.csv \(or Google's download name "<Spreadsheet> - Elements\.csv"\) in \S+$/,
     );
+    expect(formatRunReport(report)).toMatch(/^ {6}workbook: there is no Elements\.csv/m);
+
+    await writeFile(join(dir, 'Elemnts.csv'), await readFile(join(defaultFixtureDir, 'Elements.csv')));
+    const slipped = await syncFiles(worker, { dir, datasets: ['elements'], dryRun: true });
+    const [near] =
+      slipped.report.datasets[0]?.outcome === 'invalid' ? slipped.report.datasets[0].problems : [];
+    expect(near?.message).toMatch(/; is it Elemnts\.csv\? Rename it Elements\.csv$/);
+    await rm(join(dir, 'Elemnts.csv'));
   });
 
   it('reads tabs downloaded from Google Sheets under their download names, and records that file', async () => {
@@ -105,7 +116,7 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     const problem =
       ambiguous.report.datasets[0]?.outcome === 'invalid' && ambiguous.report.datasets[0].problems[0];
     expect(problem).toMatchObject({
-      cell: '1:1',
+      cell: null,
       message:
         'several files could hold this tab ("Rare earths - Elements.csv", "elements.csv"); keep one, or name it Elements.csv',
     });

@@ -177,12 +177,24 @@ describe('sync from a Google spreadsheet to the Worker', { timeout: 30_000 }, ()
     expect(exitCode).toBe(1);
     const projects = report.datasets.find((d) => d.dataset === 'projects');
     expect(projects).toMatchObject({ outcome: 'invalid', servedVersion: 1 });
-    expect(projects?.outcome === 'invalid' && projects.problems[0]?.message).toMatch(
-      /no tab named "Projects"/,
-    );
+    expect(projects?.outcome === 'invalid' && projects.problems[0]).toMatchObject({
+      cell: null,
+      row: null,
+      message: 'the spreadsheet has no tab named "Projects"; add it, or rename the tab that holds this data',
+    });
     expect(
       report.datasets.filter((d) => d.dataset !== 'projects').every((d) => d.outcome === 'unchanged'),
     ).toBe(true);
+  });
+
+  it('names the tab a missing one was maybe renamed to', async () => {
+    fake.renameTab('Elements', 'Elemnts');
+    const { report } = await syncGoogle(fake, worker, { datasets: ['elements'], status: false });
+    const elements = report.datasets[0];
+    expect(elements?.outcome === 'invalid' && elements.problems[0]?.message).toBe(
+      'the spreadsheet has no tab named "Elements"; is it the tab "Elemnts"? Rename it "Elements"',
+    );
+    fake.renameTab('Elemnts', 'Elements');
   });
 
   it('reads a tab whose title differs only in case or spaces, and names both of two such tabs', async () => {
@@ -207,7 +219,7 @@ describe('sync from a Google spreadsheet to the Worker', { timeout: 30_000 }, ()
       outcome: 'invalid',
       problems: [
         {
-          cell: '1:1',
+          cell: null,
           message: 'several tabs could hold this tab ("PLAYERS", "players"); rename all but one',
         },
       ],
