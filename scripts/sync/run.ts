@@ -4,6 +4,7 @@ import type { TabCells } from '../../src/datasets/grid-cells.ts';
 import type { SheetProblem, TabProblem, WorkbookProblem } from '../../src/datasets/sheet-problem.ts';
 import type { DatasetDefinition } from '../../src/datasets/types.ts';
 import { validateTab } from '../../src/datasets/validate-tab.ts';
+import { renamedKeyWarnings } from '../../src/publish/renamed-keys.ts';
 import { parseDevVars } from '../local/dev-vars.ts';
 import { SyncError } from './errors.ts';
 import { resolveConfig, type SyncConfig, type SyncOptions } from './options.ts';
@@ -96,7 +97,8 @@ async function syncDataset(
   }
   if (cells === undefined)
     return { ...base, outcome: 'invalid', problems: [missingTab(def, source)], warnings: [], servedVersion };
-  const { rows, problems, warnings } = validateTab(def, cells, { tab: source.sheetName(def.tab) });
+  const sheetName = source.sheetName(def.tab);
+  const { rows, problems, warnings } = validateTab(def, cells, { tab: sheetName });
   if (problems.length > 0) return { ...base, outcome: 'invalid', problems, warnings, servedVersion };
   if (config.target === null || served === null)
     return { ...base, outcome: 'valid', rows: rows.length, warnings };
@@ -116,7 +118,7 @@ async function syncDataset(
           version: answer.version,
           changes: answer.changes,
           rows: rows.length,
-          warnings,
+          warnings: [...warnings, ...renamedKeyWarnings(sheetName, answer.renamed)],
         };
       case 'unchanged':
         return { ...base, outcome: 'unchanged', version: answer.version, rows: rows.length, warnings };

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Row } from '../../src/datasets/types.ts';
+import type { RenamedKey } from '../../src/publish/renamed-keys.ts';
 import { shrinkAllowance } from '../../src/publish/shrink-guard.ts';
 import type { ChangeCounts } from '../../src/store/records.ts';
 import { isLoopback } from '../net/loopback.ts';
@@ -33,7 +34,7 @@ export type TargetProblem = z.infer<typeof targetProblem>;
 const invalidAnswer = z.object({ problems: z.array(targetProblem) });
 
 export type PublishAnswer =
-  | { kind: 'published'; version: number; changes: ChangeCounts }
+  | { kind: 'published'; version: number; changes: ChangeCounts; renamed: RenamedKey[] }
   | { kind: 'unchanged'; version: number }
   | { kind: 'invalid'; problems: TargetProblem[] }
   /** The shrink guard: the editor's to confirm, with --force. */
@@ -96,9 +97,11 @@ const catalogueAnswer = z.object({
   datasets: z.array(z.object({ id: z.string(), version: version.nullable() })),
 });
 const unchangedAnswer = z.object({ version });
+const keyValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 const publishedAnswer = z.object({
   version,
   changes: z.object({ added: count, removed: count, changed: count }),
+  renamed: z.array(z.object({ row: count, before: keyValues, after: keyValues })).optional(),
 });
 
 /**
@@ -206,7 +209,12 @@ export async function putDataset(
   }
   if (response.status === 201) {
     const answer = await answerOf(response, target, publishedAnswer);
-    return { kind: 'published', version: answer.version, changes: answer.changes };
+    return {
+      kind: 'published',
+      version: answer.version,
+      changes: answer.changes,
+      renamed: answer.renamed ?? [],
+    };
   }
   const { detail, body: problem } = await problemDetail(response);
   switch (response.status) {

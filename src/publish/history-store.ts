@@ -1,5 +1,6 @@
 import type { VersionMeta } from '../store/records.ts';
 import type { KeyedLine } from './keyed-line-stream.ts';
+import type { PlacedLine } from './renamed-keys.ts';
 
 /** A row whose key an earlier row has (rows from 0, in the order sent), with both lines as stored. */
 export interface DuplicateRow {
@@ -52,6 +53,11 @@ export interface HistoryStore {
   added(): Iterable<string>;
   /** Lines of current rows whose key is not staged, in their previous order. */
   removed(): Iterable<string>;
+  /**
+   * The first `limit` rows of each side of a key change, each with its position: staged rows whose key
+   * is new (new positions) and current rows whose key is not staged (previous positions).
+   */
+  keyChanges(limit: number): { added: PlacedLine[]; removed: PlacedLine[] };
   /** Current and staged lines of the rows whose key stays and whose content changed, in the new order. */
   changed(): Iterable<{ before: string; after: string }>;
   /**

@@ -21,11 +21,12 @@ import { changesDocumentText, countsOf } from './changes.ts';
 import type { DuplicateRow, HistoryStore } from './history-store.ts';
 import type { KeyedLine } from './keyed-line-stream.ts';
 import type { PublishRequest } from './publish-request.ts';
+import { maxLooks, type RenamedKey, renamedKeys } from './renamed-keys.ts';
 import { type Shrink, shrinkBeyondGuard } from './shrink-guard.ts';
 
 export type PublishResult =
   | { outcome: 'unchanged'; version: number }
-  | { outcome: 'published'; version: number; rowCount: number; changes: ChangeCounts }
+  | { outcome: 'published'; version: number; rowCount: number; changes: ChangeCounts; renamed?: RenamedKey[] }
   | { outcome: 'stale'; version: number; baseVersion: number }
   | { outcome: 'shrink'; shrink: Shrink }
   | { outcome: 'oversized'; row: number; chars: number; limit: number }
@@ -36,6 +37,7 @@ export type PublishResult =
       rowCount: number;
       changes: ChangeCounts;
       refusal?: Extract<PublishResult, { outcome: 'stale' | 'shrink' }>;
+      renamed?: RenamedKey[];
     }
   | { outcome: 'duplicates'; duplicates: DuplicateRow[] }
   /** The rows stream ended without its end line; nothing was published. */
@@ -172,9 +174,15 @@ async function publishOnce(
   const shrink = shrinkBeyondGuard(sizes.previousRows, sizes.removed.rows, request.shrinkGuard);
   const refusal = stale ?? (shrink && !request.force ? ({ outcome: 'shrink', shrink } as const) : undefined);
   const changes = countsOf(sizes);
+  // Keys that look edited rather than replaced, for the editor; the counts stay one removed, one added.
+  const renamed =
+    sizes.added.rows > 0 && sizes.removed.rows > 0
+      ? renamedKeys({ key: request.key, ...deps.history.keyChanges(maxLooks) })
+      : [];
+  const named = renamed.length > 0 ? { renamed } : {};
   if (request.dryRun) {
     const rowCount = staged.rowCount;
-    return { outcome: 'checked', version: current, rowCount, changes, ...(refusal && { refusal }) };
+    return { outcome: 'checked', version: current, rowCount, changes, ...(refusal && { refusal }), ...named };
   }
   if (refusal) return refusal;
 
@@ -198,7 +206,7 @@ async function publishOnce(
   );
   deps.history.commit({ meta, retainedFrom }, !listsWritten);
   await prune(deps, retainedFrom);
-  return { outcome: 'published', version, rowCount: meta.rowCount, changes };
+  return { outcome: 'published', version, rowCount: meta.rowCount, changes, ...named };
 }
 
 /** Each page of the version, built from its staged rows when its turn to be written comes. */

@@ -179,6 +179,18 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
         yield row.line;
     },
 
+    keyChanges(limit) {
+      const placed = (query: string) => sql.exec<{ position: number; line: string }>(query, limit).toArray();
+      return {
+        added: placed(
+          'SELECT s.position, s.line FROM staging s WHERE NOT EXISTS (SELECT 1 FROM current_rows c WHERE c.key = s.key) ORDER BY s.position LIMIT ?',
+        ),
+        removed: placed(
+          'SELECT c.position, c.line FROM current_rows c WHERE NOT EXISTS (SELECT 1 FROM staging s WHERE s.key = c.key) ORDER BY c.position LIMIT ?',
+        ),
+      };
+    },
+
     *changed() {
       for (const row of sql.exec<{ before: string; after: string }>(
         'SELECT c.line AS before, s.line AS after FROM staging s JOIN current_rows c ON c.key = s.key ' +

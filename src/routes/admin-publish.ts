@@ -15,6 +15,7 @@ import { logEvent } from '../log-event.ts';
 import { type RowSender, rowSender } from '../publish/keyed-line-stream.ts';
 import { type PublishOptions, publishRequest } from '../publish/publish-request.ts';
 import type { PublishResult } from '../publish/publisher.ts';
+import type { RenamedKey } from '../publish/renamed-keys.ts';
 import { shrinkDetail } from '../publish/shrink-guard.ts';
 import type { ChangeCounts } from '../store/records.ts';
 
@@ -142,7 +143,7 @@ const refuse = (...args: Parameters<typeof refusal>) => problem(409, ...refusal(
 
 export type Answer =
   | { unchanged: true; version: number }
-  | { version: number; changes: ChangeCounts; rolledBackFrom?: number };
+  | { version: number; changes: ChangeCounts; rolledBackFrom?: number; renamed?: RenamedKey[] };
 
 /** 200 with nothing written, or 201 pointing at the new version. */
 export function respond(c: Context<AppEnv>, id: string, answer: Answer) {
@@ -215,6 +216,7 @@ export async function published(
     version: result.version,
     changes: result.changes,
     ...(rolledBackFrom !== undefined && { rolledBackFrom }),
+    ...(result.renamed && { renamed: result.renamed }),
   };
 }
 

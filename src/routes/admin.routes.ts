@@ -87,11 +87,26 @@ const Unchanged = z
 
 const rowCount = z.number().int().openapi({ description: 'Rows in the version.' });
 
+const keyValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
 const Published = z
   .object({
     version: z.number().int(),
     changes: ChangeCountsSchema,
     rolledBackFrom: z.number().int().optional(),
+    renamed: z
+      .array(
+        z.object({
+          row: z.number().int().openapi({ description: 'The new row, as an index into `rows` from 0.' }),
+          before: keyValues.openapi({ description: "The removed row's key, by key column." }),
+          after: keyValues.openapi({ description: "The new row's key, by key column." }),
+        }),
+      )
+      .optional()
+      .openapi({
+        description:
+          "Added rows whose key looks like a removed row's key edited (same place, or nearly the same spelling): each counts as one row removed and one added. At most 20; absent when none.",
+      }),
   })
   .openapi('Published');
 
@@ -123,7 +138,7 @@ const warningsMember = z.array(SheetProblemSchema).openapi({
     'Cells the tab is published with but an editor may want to look at (an unknown column, a bare 0.7 in a percent column…).',
 });
 
-const SheetPublished = Published.omit({ rolledBackFrom: true })
+const SheetPublished = Published.omit({ rolledBackFrom: true, renamed: true })
   .extend({ rowCount, warnings: warningsMember })
   .openapi('SheetPublished');
 

@@ -5,6 +5,7 @@ import { validateTab } from '../datasets/validate-tab.ts';
 import { problem, problemDetails } from '../http/problem.ts';
 import { rowsGone } from '../http/rows-gone.ts';
 import type { VersionRows } from '../publish/publisher.ts';
+import { type RenamedKey, renamedKeyWarnings } from '../publish/renamed-keys.ts';
 import * as routes from './admin.routes.ts';
 import {
   callWriter,
@@ -97,6 +98,8 @@ export const publishSheet: AppRouteHandler<typeof routes.publishSheet> = async (
     // The tab's check found repeated keys, and toWriter answers a cut stream itself.
     if (result.outcome === 'duplicates' || result.outcome === 'cut')
       throw new Error(`a checked tab came back as ${result.outcome}`);
+    const renamedWarnings = (renamed?: readonly RenamedKey[]) =>
+      renamedKeyWarnings(title, renamed).map(placed);
     if (result.outcome === 'checked') {
       const { version, changes } = result;
       const refused = result.refusal && problemDetails(409, ...refusal(id, result.refusal, undefined));
@@ -107,7 +110,7 @@ export const publishSheet: AppRouteHandler<typeof routes.publishSheet> = async (
           rowCount,
           changes,
           unchanged: false,
-          warnings,
+          warnings: [...warnings, ...renamedWarnings(result.renamed)],
           ...(refused && { refusal: refused }),
         },
         200,
@@ -122,7 +125,8 @@ export const publishSheet: AppRouteHandler<typeof routes.publishSheet> = async (
     }
     const answer = await published(c, id, entry, result);
     if ('unchanged' in answer) return c.json({ ...answer, rowCount, warnings }, 200);
-    return c.json({ ...answer, rowCount, warnings }, 201, {
+    const { renamed, ...live } = answer;
+    return c.json({ ...live, rowCount, warnings: [...warnings, ...renamedWarnings(renamed)] }, 201, {
       location: `/v1/datasets/${id}/versions/${answer.version}`,
     });
   });

@@ -79,6 +79,35 @@ describe('sync from a folder of CSVs', { timeout: 30_000 }, () => {
     expect(history.versions[0]?.source).toEqual({ kind: 'file', path: 'Production.csv' });
   });
 
+  it('a key that looks renamed is a warning at its row, in the report and the JSON alike', async () => {
+    const renamedDir = join(dir, 'renamed');
+    await mkdir(renamedDir);
+    expect((await syncFiles(worker, { datasets: ['players'] })).exitCode).toBe(0);
+    const csv = await readFile(join(defaultFixtureDir, 'Players.csv'), 'utf8');
+    await writeFile(
+      join(renamedDir, 'Players.csv'),
+      csv.replace('Lynas Rare Earths,', 'Lynas Rare Earths Ltd,'),
+    );
+    const { exitCode, report } = await syncFiles(worker, { dir: renamedDir, datasets: ['players'] });
+    expect(exitCode).toBe(0);
+    expect(report.datasets[0]).toMatchObject({
+      outcome: 'published',
+      changes: { added: 1, removed: 1, changed: 0 },
+      warnings: [
+        {
+          tab: 'Players',
+          cell: '4:4',
+          row: 4,
+          message:
+            'row 4 looks like "Lynas Rare Earths" renamed to "Lynas Rare Earths Ltd"; it counts as one row removed and one added',
+        },
+      ],
+    });
+    expect(formatRunReport(report)).toContain(
+      'warning: Players!4:4 (row 4): row 4 looks like "Lynas Rare Earths"',
+    );
+  });
+
   it('a missing CSV is that dataset’s problem, of the workbook rather than a cell, naming a near file', async () => {
     const { exitCode, report } = await syncFiles(worker, { dir, datasets: ['elements'] });
     expect(exitCode).toBe(1);

@@ -225,6 +225,33 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
     ]);
   });
 
+  it('warns at the row when a key looks renamed, in a dry run and in the publish, and says so to a PUT', async () => {
+    const client = clientFor('sheet-renamed');
+    await client.sheet('sheet-renamed', body(tab));
+    const renamed = tab.map((row) => (row[0] === 'Australia' ? ['Australia 🇦🇺', ...row.slice(1)] : row));
+    const message =
+      'row 5 looks like "Australia" renamed to "Australia 🇦🇺"; it counts as one row removed and one added';
+    const dry = await (await client.sheet('sheet-renamed', body(renamed, { dryRun: true }))).json<{
+      changes: unknown;
+      warnings: Placed[];
+    }>();
+    expect(dry.changes).toEqual({ added: 1, removed: 1, changed: 0 });
+    expect(dry.warnings).toEqual([{ cell: 'Production!5:5', row: 5, column: null, message, value: null }]);
+    const real = await (await client.sheet('sheet-renamed', body(renamed))).json<{ warnings: Placed[] }>();
+    expect(real.warnings).toEqual(dry.warnings);
+
+    const rows = (await latest(client, 'sheet-renamed')).data;
+    rows[0] = { ...rows[0], country: 'Chína' };
+    const put = await client.put('sheet-renamed', { rows });
+    expect(await put.json()).toEqual({
+      version: 3,
+      changes: { added: 1, removed: 1, changed: 0 },
+      renamed: [
+        { row: 0, before: { country: 'China', year: 2024 }, after: { country: 'Chína', year: 2024 } },
+      ],
+    });
+  });
+
   it('takes the empty tab and a title-only tab as problems at A1, not as errors', async () => {
     const client = clientFor('sheet-empty');
     const empty = await expectProblem(await client.sheet('sheet-empty', body([])), 422);
