@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DatasetWriter } from '../../../src/publish/dataset-writer.ts';
 import type { VersionSummary } from '../../../src/store/records.ts';
 import { items } from '../support/test-dataset.ts';
-import { adminClient, adminToken, datasetNamed } from './admin-client.ts';
+import { adminClient, adminToken, datasetNamed, expectProblem } from './admin-client.ts';
 
 interface Problem {
   status: number;
@@ -21,17 +21,6 @@ function clientFor(...ids: string[]) {
 
 async function latest(client: ReturnType<typeof adminClient>, id: string) {
   return (await client.request(`/v1/datasets/${id}`)).json<{ version: number; data: unknown[] }>();
-}
-
-async function expectProblem(res: Response, status: number, detail?: RegExp): Promise<Problem> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-  expect(res.headers.get('cache-control')).toBe('no-store');
-  const body = await res.json<Problem>();
-  expect(body.status).toBe(status);
-  expect(JSON.stringify(body)).not.toMatch(/\bat .*\.ts:\d+|test-admin-token/);
-  if (detail) expect(body.detail).toMatch(detail);
-  return body;
 }
 
 describe('authentication', () => {
@@ -52,7 +41,7 @@ describe('authentication', () => {
         headers: { 'content-type': 'application/json', origin: 'https://evil.test', ...headers },
         body,
       });
-      await expectProblem(res, 401, /Authorization: Bearer/);
+      await expectProblem<Problem>(res, 401, /Authorization: Bearer/);
       expect(res.headers.get('www-authenticate')).toBe('Bearer realm="assay-admin"');
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
@@ -115,13 +104,13 @@ describe('authentication', () => {
       headers: { 'content-type': 'application/json' },
       body: '{"rows":[]}',
     });
-    await expectProblem(res, 401);
+    await expectProblem<Problem>(res, 401);
     const unknown = await exports.default.fetch('http://assay.test/admin/v1/datasets/no-such-dataset', {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
       body: '{"rows":[]}',
     });
-    await expectProblem(unknown, 404, /no dataset "no-such-dataset"/);
+    await expectProblem<Problem>(unknown, 404, /no dataset "no-such-dataset"/);
   });
 });
 
@@ -216,7 +205,11 @@ describe('PUT /admin/v1/datasets/:id', () => {
       { ...items(6)[5], colour: 'red' },
       'not a row',
     ];
-    const body = await expectProblem(await client.put('invalid', { rows }), 422, /5 problems in 4 rows/);
+    const body = await expectProblem<Problem>(
+      await client.put('invalid', { rows }),
+      422,
+      /5 problems in 4 rows/,
+    );
     expect(body.problems?.map(({ row, column }) => ({ row, column }))).toEqual([
       { row: 3, column: 'name' },
       { row: 3, column: 'share' },
@@ -227,13 +220,13 @@ describe('PUT /admin/v1/datasets/:id', () => {
     expect(body.problems?.[1]?.value).toBe('lots');
     expect(body.problems?.[2]?.message).toMatch(/rows\[0\] and rows\[4\]/);
     expect(body.problems?.[3]?.message).toMatch(/unknown column "colour"/);
-    await expectProblem(await client.request('/v1/datasets/invalid'), 404);
+    await expectProblem<Problem>(await client.request('/v1/datasets/invalid'), 404);
   });
 
   it('stops checking once the problems it reports are capped (a million empty rows)', async () => {
     const client = clientFor('empties');
     const rows = Array.from({ length: 1_000_000 }, () => ({}));
-    const body = await expectProblem(
+    const body = await expectProblem<Problem>(
       await client.put('empties', { rows }),
       422,
       /checking stopped at the first 10000/,
@@ -257,7 +250,7 @@ describe('PUT /admin/v1/datasets/:id', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if ((await client.request('/healthz')).ok) answered++;
     }
-    await expectProblem(await publishing, 422, /1 problem in 1 row/);
+    await expectProblem<Problem>(await publishing, 422, /1 problem in 1 row/);
     // Checking takes turns every 2,000 rows; one long loop would let only the first read through.
     expect(answered).toBeGreaterThanOrEqual(5);
   });
@@ -278,10 +271,10 @@ describe('PUT /admin/v1/datasets/:id', () => {
       [`{"rows":[],"source":{"nested":${deep}}}`, 400],
     ];
     for (const [body, status] of cases) {
-      const problem = await expectProblem(await put(body), status);
+      const problem = await expectProblem<Problem>(await put(body), status);
       for (const { value } of problem.problems ?? []) expect(value).toBeNull();
     }
-    const body = await expectProblem(await put(`{"rows":[${deep}, "${'x'.repeat(1000)}"]}`), 422);
+    const body = await expectProblem<Problem>(await put(`{"rows":[${deep}, "${'x'.repeat(1000)}"]}`), 422);
     expect(body.problems).toEqual([
       { row: 0, column: null, message: 'expected an object keyed by column id, got an array', value: null },
       {
@@ -296,11 +289,11 @@ describe('PUT /admin/v1/datasets/:id', () => {
   it('answers 422 for a row too long to keep, before anything is written', async () => {
     const client = clientFor('oversized');
     const rows = [...items(2), { id: 9, name: 'x'.repeat(600 * 1024), share: null, active: true }];
-    const body = await expectProblem(await client.put('oversized', { rows }), 422, /too large/);
+    const body = await expectProblem<Problem>(await client.put('oversized', { rows }), 422, /too large/);
     expect(body.problems).toEqual([
       { row: 2, column: null, message: expect.stringMatching(/at most 524288/), value: null },
     ]);
-    await expectProblem(await client.request('/v1/datasets/oversized'), 404);
+    await expectProblem<Problem>(await client.request('/v1/datasets/oversized'), 404);
     expect((await client.put('oversized', { rows: items(2) })).status).toBe(201);
   });
 
@@ -308,11 +301,14 @@ describe('PUT /admin/v1/datasets/:id', () => {
     const client = clientFor('base');
     expect((await client.put('base', { rows: items(2), baseVersion: 0 })).status).toBe(201);
     expect((await client.put('base', { rows: items(3), baseVersion: 1 })).status).toBe(201);
-    const stale = await expectProblem(await client.put('base', { rows: items(4), baseVersion: 1 }), 409);
+    const stale = await expectProblem<Problem>(
+      await client.put('base', { rows: items(4), baseVersion: 1 }),
+      409,
+    );
     expect(stale.detail).toMatch(/baseVersion 1 is not the current version of "base", which is 2/);
-    await expectProblem(await client.put('base', { rows: items(4), baseVersion: 7 }), 409);
+    await expectProblem<Problem>(await client.put('base', { rows: items(4), baseVersion: 7 }), 409);
     // 0 says "edited from nothing": a dataset with a version must refuse it, not treat it as absent.
-    const fromNothing = await expectProblem(
+    const fromNothing = await expectProblem<Problem>(
       await client.put('base', { rows: items(5), baseVersion: 0 }),
       409,
     );
@@ -327,22 +323,26 @@ describe('PUT /admin/v1/datasets/:id', () => {
     });
     await client.put('shrink', { rows: items(10) });
     expect((await client.put('shrink', { rows: items(5) })).status).toBe(201);
-    const refused = await expectProblem(await client.put('shrink', { rows: items(2) }), 409);
+    const refused = await expectProblem<Problem>(await client.put('shrink', { rows: items(2) }), 409);
     expect(refused.detail).toMatch(/remove 3 of the 5 rows of "shrink" \(60%\).*"force": true/);
     // Replacing every row is removing them all, even when the count stays.
-    await expectProblem(await client.put('shrink', { rows: items(5, 100) }), 409, /remove 5 of the 5/);
+    await expectProblem<Problem>(
+      await client.put('shrink', { rows: items(5, 100) }),
+      409,
+      /remove 5 of the 5/,
+    );
     const forced = await client.put('shrink', { rows: items(2), force: true });
     expect(await forced.json()).toEqual({ version: 3, changes: { added: 0, removed: 3, changed: 0 } });
 
     await client.put('strict', { rows: items(10) });
-    await expectProblem(await client.put('strict', { rows: items(8) }), 409, /at most 10%/);
+    await expectProblem<Problem>(await client.put('strict', { rows: items(8) }), 409, /at most 10%/);
     expect((await client.put('strict', { rows: items(9) })).status).toBe(201);
   });
 
   it('answers 404 for an unknown or malformed dataset id', async () => {
     const client = clientFor('known');
-    await expectProblem(await client.put('unknown', { rows: [] }), 404, /no dataset "unknown"/);
-    await expectProblem(await client.put('Not_An_Id', { rows: [] }), 404);
+    await expectProblem<Problem>(await client.put('unknown', { rows: [] }), 404, /no dataset "unknown"/);
+    await expectProblem<Problem>(await client.put('Not_An_Id', { rows: [] }), 404);
   });
 
   it('answers 415 for a body that is not JSON and 400 for malformed JSON or the wrong shape', async () => {
@@ -354,17 +354,21 @@ describe('PUT /admin/v1/datasets/:id', () => {
         headers: { authorization: `Bearer ${adminToken}`, ...(type && { 'content-type': type }) },
         body: new TextEncoder().encode(body),
       });
-    await expectProblem(await put('rows=1', 'application/x-www-form-urlencoded'), 415, /application\/json/);
-    await expectProblem(await put('{"rows":[]}', 'text/plain'), 415);
-    await expectProblem(await put('{"rows":[]}'), 415, /no Content-Type/);
-    await expectProblem(await put('{"rows": [', 'application/json'), 400, /not valid JSON/);
-    await expectProblem(await put('', 'application/json'), 400, /not valid JSON/);
+    await expectProblem<Problem>(
+      await put('rows=1', 'application/x-www-form-urlencoded'),
+      415,
+      /application\/json/,
+    );
+    await expectProblem<Problem>(await put('{"rows":[]}', 'text/plain'), 415);
+    await expectProblem<Problem>(await put('{"rows":[]}'), 415, /no Content-Type/);
+    await expectProblem<Problem>(await put('{"rows": [', 'application/json'), 400, /not valid JSON/);
+    await expectProblem<Problem>(await put('', 'application/json'), 400, /not valid JSON/);
     const quoted = await put('{"rows": [], "note": "hunter2" oops}', 'application/json');
     expect(quoted.status).toBe(400);
     const detail = (await quoted.json<{ detail: string }>()).detail;
     expect(detail).toMatch(/^The body is not valid JSON \(it breaks at character \d+\)\.$/);
-    await expectProblem(await put('{"rows": 5}', 'application/json'), 400, /rows/);
-    await expectProblem(await put('[1, 2]', 'application/json'), 400);
+    await expectProblem<Problem>(await put('{"rows": 5}', 'application/json'), 400, /rows/);
+    await expectProblem<Problem>(await put('[1, 2]', 'application/json'), 400);
     for (const [body, detail] of [
       ['{"rows": [], "baseVersion": -1}', 'baseVersion must be a whole number of at least 0'],
       ['{"rows": [], "baseVersion": 1.5}', 'baseVersion must be a whole number of at least 0'],
@@ -375,21 +379,21 @@ describe('PUT /admin/v1/datasets/:id', () => {
       ['[]', 'The request body must be a JSON object with rows, source, baseVersion, force.'],
       ['{"rows": [], "baseVersion": 9007199254740992}', 'baseVersion is larger than any version can be'],
     ] as [string, string][]) {
-      const problem = await expectProblem(await put(body, 'application/json'), 400);
+      const problem = await expectProblem<Problem>(await put(body, 'application/json'), 400);
       expect(problem.detail.slice(0, detail.length), body).toBe(detail);
     }
     const bigSource = JSON.stringify({ rows: [], source: { note: 'x'.repeat(5000) } });
-    await expectProblem(await put(bigSource, 'application/json; charset=utf-8'), 400, /source/);
+    await expectProblem<Problem>(await put(bigSource, 'application/json; charset=utf-8'), 400, /source/);
     // 2,000 characters, but 6,000 bytes: the limit is in bytes.
     const wideSource = JSON.stringify({ rows: [], source: { note: '稀'.repeat(2000) } });
-    await expectProblem(await put(wideSource, 'application/json'), 400, /source.*4096 bytes/);
+    await expectProblem<Problem>(await put(wideSource, 'application/json'), 400, /source.*4096 bytes/);
     expect((await put('{"rows": []}', 'application/json; charset=utf-8')).status).toBe(201);
     const queried = await client.request('/admin/v1/datasets/shape?force=true', {
       method: 'PUT',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: '{"rows": []}',
     });
-    const refused = await expectProblem(queried, 400, /takes no query parameters; remove "force"/);
+    const refused = await expectProblem<Problem>(queried, 400, /takes no query parameters; remove "force"/);
     expect(refused.parameter).toBe('force');
     const latin1 = await client.request('/admin/v1/datasets/shape', {
       method: 'PUT',
@@ -398,12 +402,16 @@ describe('PUT /admin/v1/datasets/:id', () => {
         [...'{"rows":[],"source":{"note":"caf'].map((c) => c.charCodeAt(0)).concat(0xe9, 0x22, 0x7d, 0x7d),
       ),
     });
-    await expectProblem(latin1, 400, /^The body is not UTF-8 text: send the JSON encoded as UTF-8\.$/);
+    await expectProblem<Problem>(
+      latin1,
+      400,
+      /^The body is not UTF-8 text: send the JSON encoded as UTF-8\.$/,
+    );
   });
 
   it('refuses a body member it does not know, naming it, rather than dropping the check it meant', async () => {
     const client = clientFor('members');
-    const misspelt = await expectProblem(
+    const misspelt = await expectProblem<Problem>(
       await client.put('members', { rows: items(2), basVersion: 0 }),
       400,
       /unknown member "basVersion"; the members are rows, source, baseVersion, force/,
@@ -415,9 +423,16 @@ describe('PUT /admin/v1/datasets/:id', () => {
     const longColumn = await client.put('members', { rows: [{ ...items(1)[0], ['c'.repeat(32_000)]: 1 }] });
     expect(longColumn.status).toBe(422);
     expect((await longColumn.text()).length).toBeLessThan(2_000);
-    const odd = await expectProblem(await client.put('members', { rows: items(2), 'a/b~c': true }), 400);
+    const odd = await expectProblem<Problem>(
+      await client.put('members', { rows: items(2), 'a/b~c': true }),
+      400,
+    );
     expect(odd.pointer).toBe('/a~1b~0c');
-    await expectProblem(await client.put('members', { rows: items(2), froce: true }), 400, /"froce"/);
+    await expectProblem<Problem>(
+      await client.put('members', { rows: items(2), froce: true }),
+      400,
+      /"froce"/,
+    );
     // JSON.parse makes "__proto__" an own member, which copying an object drops silently.
     const raw = (body: string) =>
       client.request('/admin/v1/datasets/members', {
@@ -426,16 +441,20 @@ describe('PUT /admin/v1/datasets/:id', () => {
         body,
       });
     const rows = JSON.stringify(items(2));
-    const proto = await expectProblem(
+    const proto = await expectProblem<Problem>(
       await raw(`{"rows":${rows},"source":{"kind":"file","__proto__":{"tab":"x"}}}`),
       400,
       /source may not have a member named "__proto__"/,
     );
     expect(proto.pointer).toBe('/source/__proto__');
-    await expectProblem(await raw(`{"rows":${rows},"__proto__":{"force":true}}`), 400, /"__proto__"/);
-    await expectProblem(await client.request('/v1/datasets/members'), 404);
+    await expectProblem<Problem>(
+      await raw(`{"rows":${rows},"__proto__":{"force":true}}`),
+      400,
+      /"__proto__"/,
+    );
+    await expectProblem<Problem>(await client.request('/v1/datasets/members'), 404);
     expect((await client.put('members', { rows: items(4) })).status).toBe(201);
-    await expectProblem(
+    await expectProblem<Problem>(
       await client.rollback('members', { version: 1, froce: true }),
       400,
       /unknown member "froce"; the members are version, force/,
@@ -447,14 +466,14 @@ describe('PUT /admin/v1/datasets/:id', () => {
     const client = adminClient({ datasets: [datasetNamed('limit')], vars: { MAX_BODY_BYTES: '200' } });
     const body = JSON.stringify({ rows: items(10) });
     expect(body.length).toBeGreaterThan(200);
-    await expectProblem(await client.put('limit', { rows: items(10) }), 413, /200 bytes/);
+    await expectProblem<Problem>(await client.put('limit', { rows: items(10) }), 413, /200 bytes/);
     const streamed = await client.request('/admin/v1/datasets/limit', {
       method: 'PUT',
       headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
       body: new Blob([body]).stream(),
       duplex: 'half',
     } as RequestInit);
-    await expectProblem(streamed, 413);
+    await expectProblem<Problem>(streamed, 413);
     expect((await client.put('limit', { rows: items(1) })).status).toBe(201);
   });
 
@@ -525,9 +544,13 @@ describe('GET /v1/datasets/:id/versions/:n/changes', () => {
     });
     expect(again.status).toBe(304);
 
-    await expectProblem(await client.request('/v1/datasets/changes/versions/3/changes'), 404, /latest is 2/);
-    await expectProblem(await client.request('/v1/datasets/changes/versions/0/changes'), 404);
-    await expectProblem(await client.request('/v1/datasets/nope/versions/1/changes'), 404);
+    await expectProblem<Problem>(
+      await client.request('/v1/datasets/changes/versions/3/changes'),
+      404,
+      /latest is 2/,
+    );
+    await expectProblem<Problem>(await client.request('/v1/datasets/changes/versions/0/changes'), 404);
+    await expectProblem<Problem>(await client.request('/v1/datasets/nope/versions/1/changes'), 404);
   });
 });
 
@@ -567,7 +590,7 @@ describe('POST /admin/v1/datasets/:id/rollback', () => {
     const client = clientFor('rollback-shrink');
     await client.put('rollback-shrink', { rows: items(1) });
     await client.put('rollback-shrink', { rows: items(10) });
-    await expectProblem(
+    await expectProblem<Problem>(
       await client.rollback('rollback-shrink', { version: 1 }),
       409,
       /^Rolling back to version 1 would remove 9 of the 10 rows of "rollback-shrink" \(90%\); .* If those rows should go, send "force": true with the rollback\.$/,
@@ -578,15 +601,19 @@ describe('POST /admin/v1/datasets/:id/rollback', () => {
   it('answers 404 for a version that never was, and for a dataset with none', async () => {
     const client = clientFor('rollback-missing', 'rollback-empty');
     await client.put('rollback-missing', { rows: items(2) });
-    await expectProblem(
+    await expectProblem<Problem>(
       await client.rollback('rollback-missing', { version: 9 }),
       404,
       /no version 9; the latest is 1/,
     );
-    await expectProblem(await client.rollback('rollback-empty', { version: 1 }), 404, /no published version/);
-    await expectProblem(await client.rollback('nope', { version: 1 }), 404, /no dataset/);
-    await expectProblem(await client.rollback('rollback-missing', { version: 0 }), 400, /version/);
-    await expectProblem(await client.rollback('rollback-missing', {}), 400, /version/);
+    await expectProblem<Problem>(
+      await client.rollback('rollback-empty', { version: 1 }),
+      404,
+      /no published version/,
+    );
+    await expectProblem<Problem>(await client.rollback('nope', { version: 1 }), 404, /no dataset/);
+    await expectProblem<Problem>(await client.rollback('rollback-missing', { version: 0 }), 400, /version/);
+    await expectProblem<Problem>(await client.rollback('rollback-missing', {}), 400, /version/);
   });
 
   it('is guarded by the token and JSON like a publish', async () => {
@@ -596,8 +623,11 @@ describe('POST /admin/v1/datasets/:id/rollback', () => {
       headers: { 'content-type': 'application/json' },
       body: '{"version":1}',
     });
-    await expectProblem(res, 401);
-    await expectProblem(await client.rollback('rollback-auth', 'x', { 'content-type': 'text/plain' }), 415);
+    await expectProblem<Problem>(res, 401);
+    await expectProblem<Problem>(
+      await client.rollback('rollback-auth', 'x', { 'content-type': 'text/plain' }),
+      415,
+    );
   });
 });
 
@@ -619,7 +649,7 @@ describe('the admin paths', () => {
           headers: { 'content-type': 'text/plain', ...(authorization && { authorization }) },
           ...(method !== 'GET' && { body: 'not json' }),
         });
-        const body = await expectProblem(res, 405);
+        const body = await expectProblem<Problem>(res, 405);
         expect(res.headers.get('allow'), `${method} ${path}`).toBe(allowed);
         expect(body.detail).toContain(`use ${allowed}`);
         expect(res.headers.get('cache-control')).toBe('no-store');
@@ -634,7 +664,7 @@ describe('the admin paths', () => {
       '/admin/v1/datasets/paths/versions',
       '/admin/v2/datasets/paths',
     ]) {
-      await expectProblem(await client.request(path, { method: 'PUT' }), 404);
+      await expectProblem<Problem>(await client.request(path, { method: 'PUT' }), 404);
     }
   });
 

@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers';
+import { expect } from 'vitest';
 import { createApp } from '../../../src/app.tsx';
 import type { DatasetDefinition } from '../../../src/datasets/types.ts';
 import type { Bindings } from '../../../src/env.ts';
@@ -61,4 +62,23 @@ export function adminClient(options: AdminClientOptions = {}) {
     sheet: (id: string, body: unknown, headers?: Record<string, string>) =>
       send('POST', `/admin/v1/datasets/${id}/sheet`, body, headers),
   };
+}
+
+/**
+ * A problem+json answer of `status`, never cached, quoting no stack frame and no token, and with a
+ * detail matching `detail` if given; its body, typed as the caller expects.
+ */
+export async function expectProblem<T extends { status: number; detail: string }>(
+  res: Response,
+  status: number,
+  detail?: RegExp,
+): Promise<T> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  const body = await res.json<T>();
+  expect(body.status).toBe(status);
+  expect(JSON.stringify(body)).not.toMatch(new RegExp(`\\bat .*\\.ts:\\d+|${adminToken}|${publishToken}`));
+  if (detail) expect(body.detail).toMatch(detail);
+  return body;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { production } from '../../../src/datasets/production.ts';
 import type { DatasetDefinition } from '../../../src/datasets/types.ts';
 import { typedGrid } from '../../shared/typed-grid.ts';
-import { adminClient, adminToken, asEditor, publishToken } from './admin-client.ts';
+import { adminClient, adminToken, asEditor, expectProblem, publishToken } from './admin-client.ts';
 
 interface Placed {
   cell: string;
@@ -49,17 +49,6 @@ const body = (rows: readonly (readonly string[])[], extra: Record<string, unknow
   sheet: { title: 'Production', rowData: typedGrid(rows) },
   ...extra,
 });
-
-async function expectProblem(res: Response, status: number, detail?: RegExp): Promise<Problem> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-  expect(res.headers.get('cache-control')).toBe('no-store');
-  const problem = await res.json<Problem>();
-  expect(problem.status).toBe(status);
-  expect(JSON.stringify(problem)).not.toMatch(/\bat .*\.ts:\d+|test-admin-token|test-publish-token/);
-  if (detail) expect(problem.detail).toMatch(detail);
-  return problem;
-}
 
 async function latest(client: ReturnType<typeof adminClient>, id: string) {
   return (await client.request(`/v1/datasets/${id}`)).json<{
@@ -147,7 +136,10 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
     expect(checked.changes).toEqual({ added: 0, removed: 3, changed: 0 });
     expect(checked.refusal).toMatchObject({ status: 409, removing: 3, rows: 4, allowed: 0.5 });
     expect(checked.refusal?.detail).toMatch(/remove 3 of the 4 rows/);
-    const refused = await expectProblem(await client.sheet('sheet-refusal', body(tab.slice(0, 2))), 409);
+    const refused = await expectProblem<Problem>(
+      await client.sheet('sheet-refusal', body(tab.slice(0, 2))),
+      409,
+    );
     expect(refused.detail).toBe(
       'This publish would remove 3 of the 4 rows of "sheet-refusal" (75%); this dataset allows removing at most 50% of its rows in one publish. ' +
         'Check the tab: rows may have been deleted, filtered out or given another key (a changed key counts as a row removed and one added). ' +
@@ -158,7 +150,7 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
     const stale = await client.sheet('sheet-refusal', body(grown, { dryRun: true, baseVersion: 7 }));
     const staleChecked = await stale.json<{ refusal?: Problem & { currentVersion?: number } }>();
     expect(staleChecked.refusal).toMatchObject({ status: 409, currentVersion: 1 });
-    await expectProblem(
+    await expectProblem<Problem>(
       await client.sheet(
         'sheet-refusal',
         body([...tab, ['India', '2024', '1%', 'USGS']], { baseVersion: 7 }),
@@ -187,7 +179,7 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
         body: JSON.stringify({ sheet: { title: 'My tab', rowData: typedGrid(broken) }, dryRun }),
       });
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
-      const problem = await expectProblem(res, 422, /3 problems in 3 rows; nothing was published/);
+      const problem = await expectProblem<Problem>(res, 422, /3 problems in 3 rows; nothing was published/);
       expect(problem.problemCount).toBe(3);
       expect(problem.problems?.map((p) => p.cell)).toEqual(["'My tab'!C2", "'My tab'!B3", "'My tab'!D4"]);
       expect(problem.problems?.[0]).toEqual({
@@ -216,7 +208,7 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
 
     // Among shares of 1% or more it is held back, in a dry run as in a publish.
     const among = await client.sheet('sheet-warn', body([...fraction, tab[2] ?? []], { dryRun: true }));
-    const held = await expectProblem(among, 422);
+    const held = await expectProblem<Problem>(among, 422);
     expect(held.problems).toEqual([
       expect.objectContaining({
         cell: 'Production!C2',
@@ -254,12 +246,12 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
 
   it('takes the empty tab and a title-only tab as problems at A1, not as errors', async () => {
     const client = clientFor('sheet-empty');
-    const empty = await expectProblem(await client.sheet('sheet-empty', body([])), 422);
+    const empty = await expectProblem<Problem>(await client.sheet('sheet-empty', body([])), 422);
     expect(empty.problems?.[0]).toMatchObject({
       cell: 'Production!A1',
       message: expect.stringMatching(/empty/),
     });
-    const titled = await expectProblem(
+    const titled = await expectProblem<Problem>(
       await client.sheet('sheet-empty', body([['Rare earths'], [], ...tab])),
       422,
     );
@@ -279,7 +271,7 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
       ],
     ] as const;
     for (const [sent, pointer] of wrong) {
-      const problem = await expectProblem(await client.sheet('sheet-guard', sent), 400);
+      const problem = await expectProblem<Problem>(await client.sheet('sheet-guard', sent), 400);
       expect(problem.pointer).toBe(pointer);
     }
     const anonymous = await client.request('/admin/v1/datasets/sheet-guard/sheet', {
@@ -287,11 +279,14 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body(tab)),
     });
-    await expectProblem(anonymous, 401, /ADMIN_TOKEN or PUBLISH_TOKEN/);
-    await expectProblem(await client.sheet('sheet-guard', 'x', { 'content-type': 'text/plain' }), 415);
+    await expectProblem<Problem>(anonymous, 401, /ADMIN_TOKEN or PUBLISH_TOKEN/);
+    await expectProblem<Problem>(
+      await client.sheet('sheet-guard', 'x', { 'content-type': 'text/plain' }),
+      415,
+    );
     const large = body(Array.from({ length: 40 }, () => tab[1] ?? []));
-    await expectProblem(await client.sheet('sheet-guard', large), 413, /MAX_BODY_BYTES/);
-    await expectProblem(await client.sheet('no-such', body(tab)), 404, /no dataset "no-such"/);
+    await expectProblem<Problem>(await client.sheet('sheet-guard', large), 413, /MAX_BODY_BYTES/);
+    await expectProblem<Problem>(await client.sheet('no-such', body(tab)), 404, /no dataset "no-such"/);
   });
 
   it("logs one line per attempt, with the token's label and scope, never the token", async () => {
@@ -355,7 +350,7 @@ describe('publish tokens', () => {
       // Even a dry run: force is refused whatever it would have come to.
       await client.sheet('scoped', body(tab, { force: true, dryRun: true }), asEditor),
     ]) {
-      const problem = await expectProblem(refused, 403, /needs an admin token \(ADMIN_TOKEN\)/);
+      const problem = await expectProblem<Problem>(refused, 403, /needs an admin token \(ADMIN_TOKEN\)/);
       expect(problem.detail).toMatch(/ask someone with an admin token to publish anyway/);
     }
     expect((await latest(client, 'scoped')).version).toBe(2);
@@ -367,12 +362,12 @@ describe('publish tokens', () => {
     const client = clientFor('scoped-admin');
     await client.sheet('scoped-admin', body(tab));
     await client.sheet('scoped-admin', body(tab.slice(0, 3)));
-    await expectProblem(
+    await expectProblem<Problem>(
       await client.rollback('scoped-admin', { version: 1 }, asEditor),
       403,
       /^Rolling back needs an admin token/,
     );
-    await expectProblem(await client.rollback('scoped-admin', 'not json', asEditor), 403);
+    await expectProblem<Problem>(await client.rollback('scoped-admin', 'not json', asEditor), 403);
     expect((await client.rollback('scoped-admin', { version: 1 })).status).toBe(201);
     const forced = await client.sheet('scoped-admin', body(tab.slice(0, 2), { force: true }));
     expect(forced.status).toBe(201);
@@ -384,7 +379,7 @@ describe('publish tokens', () => {
       datasets: [productionAs('no-tokens')],
       vars: { ADMIN_TOKEN: undefined, PUBLISH_TOKEN: undefined },
     });
-    await expectProblem(await client.sheet('no-tokens', body(tab)), 401);
+    await expectProblem<Problem>(await client.sheet('no-tokens', body(tab)), 401);
     expect((await client.request('/v1/datasets')).status).toBe(200);
   });
 
@@ -394,7 +389,10 @@ describe('publish tokens', () => {
       vars: { ADMIN_TOKEN: undefined },
     });
     expect((await client.sheet('publish-only', body(tab), asEditor)).status).toBe(201);
-    await expectProblem(await client.sheet('publish-only', body(tab), {}), 401);
-    await expectProblem(await client.sheet('publish-only', body(tab, { force: true }), asEditor), 403);
+    await expectProblem<Problem>(await client.sheet('publish-only', body(tab), {}), 401);
+    await expectProblem<Problem>(
+      await client.sheet('publish-only', body(tab, { force: true }), asEditor),
+      403,
+    );
   });
 });
