@@ -19,7 +19,15 @@ export interface TabReport {
 export interface TabOptions {
   /** The tab name used in references; defaults to the dataset's tab. */
   tab?: string;
+  /**
+   * Stop reading rows once this many problems are found (duplicate keys are then not looked for): a
+   * tab of a million bad rows would otherwise hold a million problems in memory. No limit by default.
+   */
+  maxProblems?: number;
 }
+
+/** Rows read between the steps of `tabValidation`. */
+const rowsPerStep = 2_000;
 
 type SheetRow = readonly SheetCell[];
 
@@ -87,7 +95,24 @@ export function validateTab(
   cells: readonly SheetRow[],
   options: TabOptions = {},
 ): TabReport {
+  const steps = tabValidation(def, cells, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `validateTab` in steps: it yields after every 2,000 rows, so a Worker can let the isolate's other
+ * requests run between them while it checks a large tab, as the PUT does between rows.
+ */
+export function* tabValidation(
+  def: DatasetDefinition,
+  cells: readonly SheetRow[],
+  options: TabOptions = {},
+): Generator<void, TabReport> {
   const tab = options.tab ?? def.tab;
+  const maxProblems = options.maxProblems ?? Number.POSITIVE_INFINITY;
   const headerRow = cells[0] ?? [];
   if (isBlankRow(headerRow)) {
     return headerProblem(
@@ -115,7 +140,8 @@ export function validateTab(
   // Every row whose key parses, valid or not, with its sheet row: duplicates are found among all of them.
   const keyed: Row[] = [];
   const keyedSheetRows: number[] = [];
-  for (let r = 1; r <= lastFilled; r++) {
+  for (let r = 1; r <= lastFilled && problems.length < maxProblems; r++) {
+    if (r % rowsPerStep === 0) yield;
     const sheetRow = r + 1;
     const cellsOfRow = cells[r] ?? [];
     if (isBlankRow(cellsOfRow)) {
@@ -133,7 +159,8 @@ export function validateTab(
       keyedSheetRows.push(sheetRow);
     }
   }
-  problems.push(...duplicateProblems(def, keyed, keyedSheetRows, mapping.columns, tab));
+  if (problems.length < maxProblems)
+    problems.push(...duplicateProblems(def, keyed, keyedSheetRows, mapping.columns, tab));
   const settled = settleDoubts(doubted, rows);
   problems.push(...settled.problems);
   warnings.push(...settled.warnings);

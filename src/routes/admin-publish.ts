@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { TabCells } from '../datasets/grid-cells.ts';
 import type { DatasetDefinition, Row } from '../datasets/types.ts';
 import {
   duplicateKeyProblem,
@@ -7,6 +8,7 @@ import {
   type RowsReport,
   rowValidator,
 } from '../datasets/validate-rows.ts';
+import { type TabReport, tabValidation } from '../datasets/validate-tab.ts';
 import type { AppEnv } from '../env.ts';
 import { requireAdmin } from '../http/admin-auth.ts';
 import { problem } from '../http/problem.ts';
@@ -30,6 +32,16 @@ const rowsPerTurn = 2_000;
 
 /** Lets whatever else this isolate has queued (another request, say) run before going on. */
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A tab's cells checked as the sync checks them, pausing between steps and stopping at `maxProblems`. */
+export async function checkTab(def: DatasetDefinition, cells: TabCells, tab: string): Promise<TabReport> {
+  const steps = tabValidation(def, cells, { tab, maxProblems });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await nextTurn();
+  }
+}
 
 async function checkRows(def: DatasetDefinition, input: readonly unknown[]): Promise<RowsReport> {
   const validator = rowValidator(def, maxProblems);

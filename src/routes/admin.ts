@@ -1,7 +1,6 @@
 import { clipped } from '../datasets/cell.ts';
 import { tabCells } from '../datasets/grid-cells.ts';
 import { type SheetProblem, sheetPlace } from '../datasets/sheet-problem.ts';
-import { validateTab } from '../datasets/validate-tab.ts';
 import { problem, problemDetails } from '../http/problem.ts';
 import { rowsGone } from '../http/rows-gone.ts';
 import type { VersionRows } from '../publish/publisher.ts';
@@ -9,6 +8,7 @@ import { type RenamedKey, renamedKeyWarnings } from '../publish/renamed-keys.ts'
 import * as routes from './admin.routes.ts';
 import {
   callWriter,
+  checkTab,
   forceNeedsAdmin,
   logEntry,
   logged,
@@ -73,7 +73,7 @@ export const publishSheet: AppRouteHandler<typeof routes.publishSheet> = async (
   const title = sheet.title;
   const entry = logEntry(c, id, sheet.rowData.length, { sheet: clipped(title), dryRun });
   return logged(entry, async () => {
-    const report = validateTab(def, tabCells([{ rowData: sheet.rowData }]), { tab: title });
+    const report = await checkTab(def, tabCells([{ rowData: sheet.rowData }]), title);
     const warnings = report.warnings.map(placed);
     if (report.problems.length > 0)
       throw sheetInvalid(entry, report.problems, warnings, `The tab "${clipped(title)}" cannot be published`);

@@ -195,6 +195,38 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
     expect((await client.request('/v1/datasets/sheet-invalid')).status).toBe(404);
   });
 
+  it('stops checking a tab once the problems it reports are capped', async () => {
+    const client = clientFor('sheet-capped');
+    const bad = Array.from({ length: 3_000 }, () => ['', 'x', 'y', '']);
+    const res = await client.sheet('sheet-capped', body([header, ...bad], { dryRun: true }));
+    const problem = await expectProblem<Problem>(res, 422, /checking stopped at the first 10000/);
+    expect(problem.problems).toHaveLength(10_000);
+    // Four problems a row: checking stopped within the row that reached the cap.
+    expect(problem.problemCount).toBe(10_000);
+    expect(problem.problems?.at(-1)?.row).toBe(2_501);
+  });
+
+  it('lets public reads through while it checks a large tab', async () => {
+    const client = clientFor('sheet-busy');
+    let done = false;
+    // Valid rows but for a repeated key at the end: the time goes to checking them, none to storage.
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`Country ${i}`, '2024', '5%', 'USGS']);
+    const checking = Promise.resolve(
+      client.sheet('sheet-busy', body([header, ...rows, rows[0] ?? []], { dryRun: true })),
+    ).finally(() => {
+      done = true;
+    });
+    let answered = 0;
+    while (!done) {
+      // A read arrives as a new event, as it would from the network, not as a continuation of this one.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if ((await client.request('/healthz')).ok) answered++;
+    }
+    await expectProblem<Problem>(await checking, 422, /1 problem in 1 row/);
+    // Checking takes turns every 2,000 rows; one long loop would let only the first reads through.
+    expect(answered).toBeGreaterThanOrEqual(5);
+  });
+
   it('shows a dry run the warnings a publish would go live with', async () => {
     const client = clientFor('sheet-warn');
     const fraction = [header, ['China', '2024', '0.69', 'USGS']];
