@@ -165,6 +165,25 @@ describe('the newcomer path: npm start, read, edit, sync, stop', () => {
     expect(JSON.parse(ran.stdout)).toEqual({ unchanged: true, version: 1 });
   });
 
+  it("runs the README's POST …/sheet dry run as printed, with the publish token npm start wrote", async () => {
+    const example = readmeBlock('sh', '/sheet').replaceAll(localOrigin(defaultPort), base);
+    const ran = await run('bash', ['--norc', '--noprofile', '-euo', 'pipefail', '-c', example], {
+      cwd: project,
+      env: { ...process.env, BASH_ENV: '' },
+    });
+    expect(ran.stderr).toBe('');
+    const answer = JSON.parse(ran.stdout) as { status: number; problems: unknown[] };
+    expect(answer.status).toBe(422);
+    expect(answer.problems[0]).toEqual({
+      cell: 'Elements!1:1',
+      row: 1,
+      column: 'Symbol',
+      field: 'symbol',
+      message: 'missing required column; add a column headed "Symbol"',
+      value: null,
+    });
+  });
+
   it('publishes an edited copy of the workbook as version 2 with exactly that change', async () => {
     const edited = join(project, 'edited');
     cpSync(join(project, 'fixtures'), edited, { recursive: true });
