@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DatasetWriter } from '../../../src/publish/dataset-writer.ts';
 import type { VersionSummary } from '../../../src/store/records.ts';
 import { items } from '../support/test-dataset.ts';
-import { adminClient, adminToken, datasetNamed, expectProblem } from './admin-client.ts';
+import { adminClient, adminToken, datasetNamed, expectProblem, readsAnsweredDuring } from './admin-client.ts';
 
 interface Problem {
   status: number;
@@ -238,19 +238,13 @@ describe('PUT /admin/v1/datasets/:id', () => {
 
   it('lets public reads through while it checks a large publish', async () => {
     const client = clientFor('busy');
-    let done = false;
     // Valid rows but for a repeated key at the end: all the time goes to checking them, none to storage.
     const rows = [...items(40_000), items(1)[0]];
-    const publishing = Promise.resolve(client.put('busy', { rows })).finally(() => {
-      done = true;
-    });
-    let answered = 0;
-    while (!done) {
-      // A read arrives as a new event, as it would from the network, not as a continuation of this one.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if ((await client.request('/healthz')).ok) answered++;
-    }
-    await expectProblem<Problem>(await publishing, 422, /1 problem in 1 row/);
+    const { answered, result } = await readsAnsweredDuring(
+      client,
+      Promise.resolve(client.put('busy', { rows })),
+    );
+    await expectProblem<Problem>(result, 422, /1 problem in 1 row/);
     // Checking takes turns every 2,000 rows; one long loop would let only the first read through.
     expect(answered).toBeGreaterThanOrEqual(5);
   });

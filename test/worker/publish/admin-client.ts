@@ -82,3 +82,23 @@ export async function expectProblem<T extends { status: number; detail: string }
   if (detail) expect(body.detail).toMatch(detail);
   return body;
 }
+
+/**
+ * How many public reads the app answered while `work` (a large publish or check) ran: each read is
+ * sent as a new event, as it would come from the network, not as a continuation of the work.
+ */
+export async function readsAnsweredDuring<T>(
+  client: ReturnType<typeof adminClient>,
+  work: Promise<T>,
+): Promise<{ answered: number; result: T }> {
+  let done = false;
+  const finished = work.finally(() => {
+    done = true;
+  });
+  let answered = 0;
+  while (!done) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if ((await client.request('/healthz')).ok) answered++;
+  }
+  return { answered, result: await finished };
+}

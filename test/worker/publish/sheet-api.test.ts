@@ -3,7 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { production } from '../../../src/datasets/production.ts';
 import type { DatasetDefinition } from '../../../src/datasets/types.ts';
 import { typedGrid } from '../../shared/typed-grid.ts';
-import { adminClient, adminToken, asEditor, expectProblem, publishToken } from './admin-client.ts';
+import {
+  adminClient,
+  adminToken,
+  asEditor,
+  expectProblem,
+  publishToken,
+  readsAnsweredDuring,
+} from './admin-client.ts';
 
 interface Placed {
   cell: string;
@@ -208,21 +215,11 @@ describe('POST /admin/v1/datasets/:id/sheet', () => {
 
   it('lets public reads through while it checks a large tab', async () => {
     const client = clientFor('sheet-busy');
-    let done = false;
     // Valid rows but for a repeated key at the end: the time goes to checking them, none to storage.
     const rows = Array.from({ length: 20_000 }, (_, i) => [`Country ${i}`, '2024', '5%', 'USGS']);
-    const checking = Promise.resolve(
-      client.sheet('sheet-busy', body([header, ...rows, rows[0] ?? []], { dryRun: true })),
-    ).finally(() => {
-      done = true;
-    });
-    let answered = 0;
-    while (!done) {
-      // A read arrives as a new event, as it would from the network, not as a continuation of this one.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if ((await client.request('/healthz')).ok) answered++;
-    }
-    await expectProblem<Problem>(await checking, 422, /1 problem in 1 row/);
+    const checking = client.sheet('sheet-busy', body([header, ...rows, rows[0] ?? []], { dryRun: true }));
+    const { answered, result } = await readsAnsweredDuring(client, Promise.resolve(checking));
+    await expectProblem<Problem>(result, 422, /1 problem in 1 row/);
     // Checking takes turns every 2,000 rows; one long loop would let only the first reads through.
     expect(answered).toBeGreaterThanOrEqual(5);
   });
