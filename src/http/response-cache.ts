@@ -39,20 +39,56 @@ interface KeptResponse {
 export interface ResponseCache {
   immutable: BoundedCache<KeptResponse>;
   moving: BoundedCache<KeptResponse>;
+  /** How many times this isolate published: a response routed across a publish is not kept. */
+  publishes: number;
 }
 
 /** What the cache needs to know of the datasets: the head this isolate holds, without any I/O. */
 export type HeldHead = (dataset: string) => Head | null | undefined;
 
+/**
+ * A latest response is fresh for 5 s, then served stale for at most 5 s more, and only while one
+ * request routes to render it again (`refreshing`): the same `max-age=5, stale-while-revalidate`
+ * the responses tell other caches (cache-headers.ts).
+ *
+ * Why stale-while-revalidate rather than a single flight (misses waiting for the first one's
+ * response): the router cannot tell before it runs whether a response will be kept (a large body
+ * streams and is not), so waiting would delay requests that are never kept; and a waiter would still
+ * wait a whole render, where a stale answer is sent at once. Without either, every request in flight
+ * at an expiry rendered the same response again, megabytes each for a large latest download.
+ */
 const movingTtlMs = 5_000;
 const weight = (r: KeptResponse) => (r.body?.byteLength ?? 0) + 1_024;
 
-export function createResponseCache(budgetBytes = 24 * 1024 * 1024): ResponseCache {
+export interface ResponseCacheOptions {
+  budgetBytes?: number;
+  /** The clock the moving responses expire by; tests move it. */
+  now?: () => number;
+}
+
+export function createResponseCache({
+  budgetBytes = 24 * 1024 * 1024,
+  now,
+}: ResponseCacheOptions = {}): ResponseCache {
   return {
     immutable: new BoundedCache({ maxWeight: budgetBytes / 2, weigh: weight }),
-    moving: new BoundedCache({ maxWeight: budgetBytes / 2, weigh: weight, ttlMs: movingTtlMs }),
+    moving: new BoundedCache({
+      maxWeight: budgetBytes / 2,
+      weigh: weight,
+      ttlMs: movingTtlMs,
+      staleMs: movingTtlMs,
+      ...(now && { now }),
+    }),
+    publishes: 0,
   };
 }
+
+/**
+ * Expired responses one request is rendering again. Held by the entry itself, so a claim ends with
+ * its entry (evicted, replaced, forgotten after a publish, or past its stale bound) and never blocks
+ * a later one.
+ */
+const refreshing = new WeakSet<KeptResponse>();
 
 /**
  * Marks the response a route is about to send as one to keep. Only buffered bodies qualify: a route
@@ -71,6 +107,14 @@ function headOf(entry: KeptResponse): Headers {
   return headers;
 }
 
+/** The kept response to answer with: a fresh one, or an expired latest one another request renders again. */
+function keptFor(cache: ResponseCache, key: string): KeptResponse | undefined {
+  const fresh = cache.immutable.get(key) ?? cache.moving.get(key);
+  if (fresh) return fresh;
+  const stale = cache.moving.getStale(key);
+  return stale && refreshing.has(stale) ? stale : undefined;
+}
+
 /**
  * Answers from memory alone, or undefined to let the app answer. A numbered version is sent again
  * only while the head this isolate holds says retention keeps it; without a held head the app checks
@@ -78,11 +122,10 @@ function headOf(entry: KeptResponse): Headers {
  */
 function answerFromMemory(
   request: Request,
+  key: string,
   { cache, heldHead, onHit }: CacheResponsesOptions,
 ): Response | undefined {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-  const key = cacheKey(request.url, request.headers.get('accept'));
-  const entry = cache.immutable.get(key) ?? cache.moving.get(key);
+  const entry = keptFor(cache, key);
   if (!entry) return undefined;
   if (entry.version) {
     const head = heldHead(entry.version.dataset);
@@ -101,17 +144,28 @@ function answerFromMemory(
 /** Keeps what a route marked, once every header middleware registered after this one has had its say. */
 function keepMarked(cache: ResponseCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const publishes = cache.publishes;
     await next();
     const lifetime = c.var.keepResponse;
     const { status } = c.res;
     // Hono answers HEAD by running GET and dropping the body afterwards, so c.res still holds it here.
     if (!lifetime || (status !== 200 && status !== 304)) return;
+    // What was read before this isolate published may be about the version before it.
+    if (lifetime === 'moving' && cache.publishes !== publishes) return;
     const etag = c.res.headers.get('etag');
     const key = cacheKey(c.req.url, c.req.header('accept'));
     const store = lifetime === 'moving' ? cache.moving : cache.immutable;
-    // A 304 is kept only where nothing better is known, so pollers that only ever revalidate are
-    // answered from memory too.
-    if (!etag || (status === 304 && store.get(key))) return;
+    if (!etag) return;
+    if (status === 304) {
+      // A 304 is kept only where nothing better is known, so pollers that only ever revalidate are
+      // answered from memory too; an expired response it says is still current is fresh again.
+      if (store.get(key)) return;
+      const stale = store.getStale(key);
+      if (stale?.etag === etag) {
+        store.set(key, { ...stale });
+        return;
+      }
+    }
     const headers = new Headers(c.res.headers);
     const kept: KeptResponse = {
       etag,
@@ -141,14 +195,29 @@ export interface CacheResponsesOptions {
  * memory before its router runs, the cheapest answer there is.
  */
 export function cacheResponses(app: Hono<AppEnv>, options: CacheResponsesOptions): void {
-  app.use(keepMarked(options.cache));
+  const { cache } = options;
+  app.use(keepMarked(cache));
   const route = app.fetch;
   app.fetch = (request, env, ctx) => {
-    return answerFromMemory(request, options) ?? route(request, env, ctx);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return route(request, env, ctx);
+    const key = cacheKey(request.url, request.headers.get('accept'));
+    const answer = answerFromMemory(request, key, options);
+    if (answer) return answer;
+    const stale = cache.moving.getStale(key);
+    if (!stale || refreshing.has(stale)) return route(request, env, ctx);
+    // The first request to find a latest response expired renders it again; the others are sent it.
+    refreshing.add(stale);
+    // Once the app has answered, a response it did not keep again (an error, a body that now
+    // streams) must not be stood in for by the old one: the next request routes.
+    return Promise.resolve(route(request, env, ctx)).finally(() => {
+      refreshing.delete(stale);
+      if (cache.moving.getStale(key) === stale) cache.moving.delete(key);
+    });
   };
 }
 
 /** Forgets every response about a latest version, after this isolate published something. */
 export function forgetMovingResponses(cache: ResponseCache): void {
   cache.moving.clear();
+  cache.publishes++;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BoundedCache } from './bounded-cache.ts';
 
@@ -22,5 +23,37 @@ describe('BoundedCache', () => {
     expect(cache.get('gone')).toBeNull();
     now = 100;
     expect(cache.get('gone')).toBeUndefined();
+  });
+
+  it('offers an expired entry as stale only within its stale time, and a fresh one never', () => {
+    let now = 0;
+    const cache = new BoundedCache<string>({ maxWeight: 10, ttlMs: 100, staleMs: 50, now: () => now });
+    cache.set('k', 'v');
+    expect([cache.get('k'), cache.getStale('k')]).toEqual(['v', undefined]);
+    now = 100;
+    // get sees it gone but does not forget it while it may still be sent stale.
+    expect([cache.get('k'), cache.getStale('k')]).toEqual([undefined, 'v']);
+    now = 150;
+    expect([cache.getStale('k'), cache.get('k')]).toEqual([undefined, undefined]);
+    cache.set('k', 'again');
+    expect(cache.get('k')).toBe('again');
+  });
+
+  it('answers get and getStale at any times as the time to live and stale time say', () => {
+    const read = fc.record({ after: fc.nat(120), stale: fc.boolean() });
+    fc.assert(
+      fc.property(fc.nat(60), fc.nat(60), fc.array(read, { maxLength: 12 }), (ttlMs, staleMs, reads) => {
+        let now = 0;
+        const cache = new BoundedCache<string>({ maxWeight: 10, ttlMs, staleMs, now: () => now });
+        cache.set('k', 'v');
+        for (const { after, stale } of reads) {
+          now += after;
+          const fresh = now < ttlMs;
+          const withinStale = !fresh && now < ttlMs + staleMs;
+          const expected = (stale ? withinStale : fresh) ? 'v' : undefined;
+          expect(stale ? cache.getStale('k') : cache.get('k')).toBe(expected);
+        }
+      }),
+    );
   });
 });

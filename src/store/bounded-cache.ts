@@ -10,6 +10,11 @@ export interface BoundedCacheOptions<V> {
   weigh?: (value: V) => number;
   /** Entries older than this are treated as absent; omit for immutable values. */
   ttlMs?: number;
+  /**
+   * How long past its time to live `getStale` still offers an entry (default 0: `get` and `getStale`
+   * both see it gone at once). The bound on staleness whatever the caller does.
+   */
+  staleMs?: number;
   now?: () => number;
 }
 
@@ -26,12 +31,22 @@ export class BoundedCache<V> {
   get(key: string): V | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    if (entry.expiresAt <= this.#now()) {
-      this.delete(key);
+    const now = this.#now();
+    if (entry.expiresAt <= now) {
+      this.#dropPastStale(key, entry, now);
       return undefined;
     }
     this.#entries.delete(key);
     this.#entries.set(key, entry);
+    return entry.value;
+  }
+
+  /** An entry past its time to live but within `staleMs` of it; undefined when fresh or gone. */
+  getStale(key: string): V | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    const now = this.#now();
+    if (entry.expiresAt > now || this.#dropPastStale(key, entry, now)) return undefined;
     return entry.value;
   }
 
@@ -59,6 +74,13 @@ export class BoundedCache<V> {
   clear(): void {
     this.#entries.clear();
     this.#weight = 0;
+  }
+
+  /** Forgets an entry once it is past even its stale time; says whether it did. */
+  #dropPastStale(key: string, entry: Entry<V>, now: number): boolean {
+    if (entry.expiresAt + (this.#options.staleMs ?? 0) > now) return false;
+    this.delete(key);
+    return true;
   }
 
   #now(): number {
