@@ -43,7 +43,7 @@ if ('error' in settings) {
   process.stderr.write(`${settings.error}\n`);
   process.exit(2);
 }
-const { quick, rounds, duration, warmup, connections, outFile, publishRows } = settings;
+const { quick, rounds, duration, warmup, connections, outFile, publishRows, only } = settings;
 const started = Date.now();
 const log = (line: string) =>
   process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
@@ -113,7 +113,9 @@ try {
     throw new Error('The 100,000-row publish failed; the read scenarios need it');
 
   const smallEtag = (await fetch(`${runtime.assay}/v1/datasets/bench-100`)).headers.get('etag') ?? '';
-  const chosen = scenarios(smallEtag).filter((s) => !quick || !s.fullOnly);
+  const chosen = scenarios(smallEtag)
+    .filter((s) => !quick || !s.fullOnly)
+    .filter((s) => only === undefined || s.name.toLowerCase().includes(only.toLowerCase()));
   const sizes = new Map<string, number>();
 
   // Each scenario's answer once kept (its second request): its exact size, status and headers, which
@@ -287,7 +289,7 @@ try {
     },
     commit: gitCommit(),
     date: new Date().toISOString(),
-    settings: { quick, rounds, duration_s: duration, warmup_s: warmup, connections },
+    settings: { quick, rounds, duration_s: duration, warmup_s: warmup, connections, ...(only && { only }) },
     noise: {
       median_rps_spread: median(spreads),
       max_rps_spread: Math.max(...spreads),

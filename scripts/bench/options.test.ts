@@ -28,6 +28,11 @@ describe('benchSettings', () => {
     expect(benchSettings(['--no-million'])).toMatchObject({ quick: false, publishRows: [100_000] });
   });
 
+  it('keeps --only for the scenario filter, and leaves it out when not given', () => {
+    expect(benchSettings(['--quick', '--only', 'page'])).toMatchObject({ only: 'page' });
+    expect(benchSettings(['--quick'])).not.toHaveProperty('only');
+  });
+
   it.each([
     [['--rounds', 'five'], '--rounds takes a whole number from 1 to 100; got "five".'],
     [['--rounds', '2.5'], '--rounds takes a whole number'],
@@ -36,6 +41,7 @@ describe('benchSettings', () => {
     [['--duration', '3s'], '--duration takes seconds'],
     [['--connections=-1'], '--connections takes a whole number from 1 to 1000'],
     [['--out', ''], '--out takes a file'],
+    [['--only', ' '], '--only takes part of a scenario name'],
     [['--bogus'], "Unknown option '--bogus'"],
   ])('%j is refused, naming the option', (argv, message) => {
     const settings = benchSettings(argv);

@@ -22,6 +22,10 @@ const benchValues = z.object({
   rounds: count('--rounds', z.number().int().min(1).max(100), 'a whole number from 1 to 100'),
   duration: count('--duration', z.number().min(0.1).max(600), 'seconds from 0.1 to 600, like 3 or 1.5'),
   connections: count('--connections', z.number().int().min(1).max(1_000), 'a whole number from 1 to 1000'),
+  only: z
+    .string()
+    .refine((only) => only.trim() !== '', '--only takes part of a scenario name, like --only page')
+    .optional(),
   out: z
     .string()
     .refine((out) => out.trim() !== '', '--out takes a file, like --out /tmp/bench.json')
@@ -40,6 +44,11 @@ export interface BenchSettings {
    * 1,000,000 in a full run or with `--million` (`--no-million` leaves it out).
    */
   publishRows: number[];
+  /**
+   * Only the read scenarios whose name contains this (case-insensitive), to measure a few of them
+   * over more rounds; the publishes still run, as the read scenarios need their data.
+   */
+  only?: string;
   outFile: string;
 }
 
@@ -56,6 +65,7 @@ export function benchSettings(argv: readonly string[]): BenchSettings | { error:
         rounds: { type: 'string' },
         duration: { type: 'string' },
         connections: { type: 'string' },
+        only: { type: 'string' },
         out: { type: 'string' },
       },
     }).values;
@@ -64,7 +74,7 @@ export function benchSettings(argv: readonly string[]): BenchSettings | { error:
   }
   const parsed = benchValues.safeParse(raw);
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? '' };
-  const { quick, million, rounds, duration, connections, out } = parsed.data;
+  const { quick, million, rounds, duration, connections, only, out } = parsed.data;
   return {
     quick,
     rounds: rounds ?? (quick ? 2 : 5),
@@ -72,6 +82,7 @@ export function benchSettings(argv: readonly string[]): BenchSettings | { error:
     warmup: quick ? 0.3 : 1,
     connections: connections ?? 10,
     publishRows: (million ?? !quick) ? [100_000, 1_000_000] : [100_000],
+    ...(only !== undefined && { only }),
     outFile: out ?? join(root, 'bench/results/latest.json'),
   };
 }
