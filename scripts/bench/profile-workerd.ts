@@ -4,8 +4,10 @@
  * their names) in Miniflare with the runtime's inspector, publishes the 100-row synthetic dataset,
  * loads one path with autocannon (10 connections, pinned as in the bench) while V8's sampling
  * profiler runs in the Assay isolate, then prints each function's own share of the isolate's busy
- * samples and writes the whole profile to a .cpuprofile file (open it in Chrome DevTools).
- * The samples cover the isolate only: workerd's HTTP and socket work happens outside it.
+ * samples and writes the whole profile to a .cpuprofile file (open it in Chrome DevTools). Then the
+ * same for the floor Worker sending the path's same-headers floor (floors.ts), so the two profiles
+ * differ by Assay's JavaScript alone. The samples cover the isolates only: workerd's HTTP and socket
+ * work happens outside them.
  */
 import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CpuProfile, selfTimes } from './cpu-profile.ts';
+import { floorsOf, shapeOf } from './floors.ts';
 import { isolateTargets, openSession } from './heap-sampler.ts';
 import type { LoadJob, LoadResult } from './load-child.ts';
 import { putDatasetOrThrow } from './publish.ts';
@@ -45,30 +48,49 @@ try {
     JSON.stringify({ rows: syntheticRows(100) }),
   );
   const url = `${runtime.assay}${path}`;
-  const etag = (await fetch(url)).headers.get('etag') ?? '';
+  const answer = await fetch(url);
+  const etag = answer.headers.get('etag') ?? '';
   const headers: Record<string, string> = values['if-none-match'] ? { 'if-none-match': etag } : {};
-  const job = { url, headers, connections: 10, duration: seconds, warmup: 1 };
-  await load({ ...job, duration: 1, warmup: 0 });
-  const targets = await isolateTargets(runtime.inspector, [isolates.worker]);
-  const session = await openSession(targets.get(isolates.worker) as string);
-  await session.call('Profiler.enable');
-  // Every 100 µs of the isolate's time: a small kept response takes about that.
-  await session.call('Profiler.setSamplingInterval', { interval: 100 });
-  await session.call('Profiler.start');
-  const result = await load({ ...job, warmup: 0 });
-  const { profile } = await session.call<{ profile: CpuProfile }>('Profiler.stop');
-  session.close();
-  const file = join(tmpdir(), `assay-${Date.now()}.cpuprofile`);
-  writeFileSync(file, JSON.stringify(profile));
-  const times = selfTimes(profile);
-  const busy = times.reduce((n, t) => n + t.samples, 0);
-  console.log(
-    `${path}${values['if-none-match'] ? ' (If-None-Match)' : ''}: ${Math.round(result.rps)} req/s, ` +
-      `statuses ${JSON.stringify(result.statuses)}; ${busy} busy samples of ${profile.samples.length}, ` +
-      `${(busy / result.requests).toFixed(2)} a request`,
+  // The floor answers with the path's own status, headers and body size (floors.ts), so the two
+  // profiles differ by Assay's JavaScript alone.
+  const kept = await fetch(url, { headers });
+  const size = (await kept.arrayBuffer()).byteLength;
+  const shape = shapeOf(path, kept.status, size, kept.headers);
+  await fetch(`${runtime.floor}/shapes`, { method: 'POST', body: JSON.stringify(shape) });
+  const { sameHeaders } = floorsOf(
+    path,
+    values['if-none-match'] ? 'not-modified' : 'body',
+    kept.status,
+    size,
   );
-  for (const t of times.slice(0, 25)) console.log(`${(t.share * 100).toFixed(1).padStart(5)} %  ${t.name}`);
-  console.log(`whole profile: ${file}`);
+  await answer.arrayBuffer();
+
+  const profileOf = async (worker: string, target: string) => {
+    const job = { url: target, headers, connections: 10, duration: seconds, warmup: 1 };
+    await load({ ...job, duration: 1, warmup: 0 });
+    const targets = await isolateTargets(runtime.inspector, [worker]);
+    const session = await openSession(targets.get(worker) as string);
+    await session.call('Profiler.enable');
+    // Every 100 µs of the isolate's time: a small kept response takes about that.
+    await session.call('Profiler.setSamplingInterval', { interval: 100 });
+    await session.call('Profiler.start');
+    const result = await load({ ...job, warmup: 0 });
+    const { profile } = await session.call<{ profile: CpuProfile }>('Profiler.stop');
+    session.close();
+    const file = join(tmpdir(), `${worker}-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    const times = selfTimes(profile);
+    const busy = times.reduce((n, t) => n + t.samples, 0);
+    console.log(
+      `${worker} ${target}${values['if-none-match'] ? ' (If-None-Match)' : ''}: ${Math.round(result.rps)} req/s, ` +
+        `statuses ${JSON.stringify(result.statuses)}; ${busy} busy samples of ${profile.samples.length}, ` +
+        `${(busy / result.requests).toFixed(2)} a request`,
+    );
+    for (const t of times.slice(0, 25)) console.log(`${(t.share * 100).toFixed(1).padStart(5)} %  ${t.name}`);
+    console.log(`whole profile: ${file}\n`);
+  };
+  await profileOf(isolates.worker, url);
+  await profileOf('floor', `${runtime.floor}${sameHeaders.path}`);
 } finally {
   loader.kill();
   await runtime.stop();
