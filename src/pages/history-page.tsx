@@ -18,8 +18,12 @@ export interface HistoryView {
   def: DatasetDefinition;
   entries: readonly HistoryEntry[];
   columns: DisplayColumn[];
-  /** How many of the newest versions show their rows; older ones link to the API's diff. */
+  /** How many versions at the top of each page show their rows; the others give their counts. */
   detailed: number;
+  /** Whether this page starts at the latest version. */
+  newest: boolean;
+  /** The page of the versions before the last one listed, when there are any. */
+  older?: string;
   assets: Assets;
 }
 
@@ -49,8 +53,8 @@ export const HistoryPage: FC<{ view: HistoryView }> = ({ view }) => {
       </p>
       <h1>{def.title}: history</h1>
       <p>
-        Every published version, newest first. The {view.detailed} newest show their changed rows; each
-        version keeps its own permanent page while its rows are retained.
+        {view.newest ? 'Every published version' : 'Older versions'}, newest first. The {view.detailed} at the
+        top show their changed rows; each version keeps its own permanent page while its rows are retained.
       </p>
       {view.entries.map(({ summary, rowsRetained, changes }) => (
         <section class="version" aria-labelledby={`v${summary.version}`}>
@@ -72,6 +76,16 @@ export const HistoryPage: FC<{ view: HistoryView }> = ({ view }) => {
           {changes ? <ChangeList changes={changes} columns={view.columns} label={label} /> : null}
         </section>
       ))}
+      {view.older || !view.newest ? (
+        <nav class="pager" aria-label="History pages">
+          {view.newest ? null : <a href={paths.history(def.id)}>← Newest versions</a>}
+          {view.older ? (
+            <a href={view.older} rel="next">
+              Older versions →
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
     </Document>
   );
 };

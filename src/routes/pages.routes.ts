@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { noQuery } from '../http/no-query.ts';
-import { DatasetIdParam, RowsQuery, VersionParam } from './schemas.ts';
+import { DatasetIdParam, RowsQuery, VersionParam, VersionsQuery } from './schemas.ts';
 
 /*
  * Pages for people. Declared like the API's routes, so their parameters go through the same schemas
@@ -51,8 +51,8 @@ export const historyPage = createRoute({
   method: 'get',
   path: '/datasets/{id}/versions',
   hide: true,
-  middleware: [noQuery] as const,
-  request: { params: datasetParams },
+  // The API's own paging, so its cursor and its 400s are the same.
+  request: { params: datasetParams, query: VersionsQuery },
   responses: html,
 });
 

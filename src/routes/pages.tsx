@@ -202,10 +202,12 @@ export const showVersionEmbed: AppRouteHandler<typeof routes.versionEmbed> = asy
 
 export const showHistory: AppRouteHandler<typeof routes.historyPage> = async (c) => {
   const { id } = c.req.valid('param');
+  const { limit, before } = c.req.valid('query');
   const def = datasetOr404(c, id);
   const head = await headOr404(c, id);
-  // The newest page of the history: the API's links.next leads further back.
-  const { versions: listed } = await listedVersions(c.var.reader, head);
+  const { versions: listed, nextBefore } = await listedVersions(c.var.reader, head, limit, before);
+  const older = (cursor: number) =>
+    `${paths.history(id)}?${limit === undefined ? '' : `limit=${limit}&`}before=${cursor}`;
   const entries: HistoryEntry[] = await Promise.all(
     listed.map(async ({ rowsRetained, ...summary }, i) => {
       const counts = summary.changes;
@@ -224,6 +226,8 @@ export const showHistory: AppRouteHandler<typeof routes.historyPage> = async (c)
         entries,
         columns: displayColumns(def, head.columns),
         detailed: detailedVersions,
+        newest: before === undefined,
+        ...(nextBefore !== undefined && { older: older(nextBefore) }),
         assets: await assets(),
       }}
     />

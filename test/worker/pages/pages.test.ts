@@ -260,6 +260,31 @@ describe('the history page', () => {
     expect(await texts(body, 'section:first-of-type del')).toEqual(['~70%']);
     expect(latest).toContain('China, 2023: Share of global production (%) ~70% → ~68.5%');
   });
+
+  it('pages back through every version with the API’s cursor, and its 400s', async () => {
+    const first = await html('/datasets/production/versions?limit=2');
+    expect(await texts(first.body, 'h2')).toEqual(['Version 3', 'Version 2']);
+    expect(await attributes(first.body, '.pager a', 'href')).toEqual([
+      '/datasets/production/versions?limit=2&before=2',
+    ]);
+    const older = await html('/datasets/production/versions?limit=2&before=2');
+    expect(await texts(older.body, 'h2')).toEqual(['Version 1']);
+    expect((await texts(older.body, 'p'))[1]).toMatch(/^Older versions, newest first/);
+    expect(await attributes(older.body, '.pager a', 'href')).toEqual(['/datasets/production/versions']);
+    expect(await attributes((await html('/datasets/production/versions')).body, '.pager a', 'href')).toEqual(
+      [],
+    );
+    for (const [query, parameter] of [
+      ['before=x', 'before'],
+      ['limit=0', 'limit'],
+      ['sort=year', 'sort'],
+    ]) {
+      const bad = await html(`/datasets/production/versions?${query}`);
+      expect(bad.res.status).toBe(400);
+      expect(bad.res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(bad.body).toContain(parameter);
+    }
+  });
 });
 
 describe('embeds', () => {
