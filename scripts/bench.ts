@@ -115,7 +115,7 @@ try {
   const smallEtag = (await fetch(`${runtime.assay}/v1/datasets/bench-100`)).headers.get('etag') ?? '';
   const chosen = scenarios(smallEtag)
     .filter((s) => !quick || !s.fullOnly)
-    .filter((s) => only === undefined || s.name.toLowerCase().includes(only.toLowerCase()));
+    .filter((s) => only?.test(s.name) ?? true);
   const sizes = new Map<string, number>();
 
   // Each scenario's answer once kept (its second request): its exact size, status and headers, which
@@ -289,7 +289,14 @@ try {
     },
     commit: gitCommit(),
     date: new Date().toISOString(),
-    settings: { quick, rounds, duration_s: duration, warmup_s: warmup, connections, ...(only && { only }) },
+    settings: {
+      quick,
+      rounds,
+      duration_s: duration,
+      warmup_s: warmup,
+      connections,
+      ...(only && { only: only.source }),
+    },
     noise: {
       median_rps_spread: median(spreads),
       max_rps_spread: Math.max(...spreads),

@@ -29,7 +29,13 @@ describe('benchSettings', () => {
   });
 
   it('keeps --only for the scenario filter, and leaves it out when not given', () => {
-    expect(benchSettings(['--quick', '--only', 'page'])).toMatchObject({ only: 'page' });
+    const settings = benchSettings(['--quick', '--only', 'dataset page|EMBED']);
+    const only = 'only' in settings ? settings.only : undefined;
+    expect(
+      ['dataset page, 100 rows (HTML)', 'embed, 100 rows (HTML)', 'catalogue'].filter((name) =>
+        only?.test(name),
+      ),
+    ).toEqual(['dataset page, 100 rows (HTML)', 'embed, 100 rows (HTML)']);
     expect(benchSettings(['--quick'])).not.toHaveProperty('only');
   });
 
@@ -41,7 +47,11 @@ describe('benchSettings', () => {
     [['--duration', '3s'], '--duration takes seconds'],
     [['--connections=-1'], '--connections takes a whole number from 1 to 1000'],
     [['--out', ''], '--out takes a file'],
-    [['--only', ' '], '--only takes part of a scenario name'],
+    [['--only', ' '], '--only takes a pattern of scenario names'],
+    [
+      ['--only', 'page|('],
+      `--only takes a pattern of scenario names, like --only 'page|embed'; got "page|(".`,
+    ],
     [['--bogus'], "Unknown option '--bogus'"],
   ])('%j is refused, naming the option', (argv, message) => {
     const settings = benchSettings(argv);

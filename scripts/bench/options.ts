@@ -24,8 +24,20 @@ const benchValues = z.object({
   connections: count('--connections', z.number().int().min(1).max(1_000), 'a whole number from 1 to 1000'),
   only: z
     .string()
-    .refine((only) => only.trim() !== '', '--only takes part of a scenario name, like --only page')
-    .optional(),
+    .optional()
+    .transform((only, ctx) => {
+      if (only === undefined) return undefined;
+      try {
+        if (only.trim() === '') throw new Error('empty');
+        return new RegExp(only, 'i');
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: `--only takes a pattern of scenario names, like --only 'page|embed'; got "${only}".`,
+        });
+        return z.NEVER;
+      }
+    }),
   out: z
     .string()
     .refine((out) => out.trim() !== '', '--out takes a file, like --out /tmp/bench.json')
@@ -45,10 +57,10 @@ export interface BenchSettings {
    */
   publishRows: number[];
   /**
-   * Only the read scenarios whose name contains this (case-insensitive), to measure a few of them
+   * Only the read scenarios whose name this matches (case-insensitive), to measure a few of them
    * over more rounds; the publishes still run, as the read scenarios need their data.
    */
-  only?: string;
+  only?: RegExp;
   outFile: string;
 }
 
