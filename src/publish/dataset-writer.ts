@@ -8,7 +8,7 @@ import { summarize } from '../store/records.ts';
 import type { HistoryStore } from './history-store.ts';
 import { keyedLines, RowsCut } from './keyed-line-stream.ts';
 import type { PublishRequest } from './publish-request.ts';
-import { type PublishResult, publish, type VersionRows, versionRows } from './publisher.ts';
+import { type PublishResult, publish, type StoredVersion, storedVersion } from './publisher.ts';
 import { retryingStore } from './retrying-store.ts';
 import { Serial } from './serial.ts';
 import { sqlHistory } from './sql-history.ts';
@@ -66,9 +66,13 @@ export class DatasetWriter extends DurableObject<Bindings> {
     this.ctx.waitUntil(announceToHub(this.env, notice));
   }
 
-  /** Queued like a publish, so a rollback never reads pages that a prune is deleting. */
-  versionRows(version: number): Promise<VersionRows> {
-    return this.#serial.run(() => versionRows(this.#deps(), version));
+  /**
+   * Queued like a publish, so it answers from the history as the last publish left it. A prune that
+   * follows may still delete the pages while the Worker reads them: the rollback then fails with a 503,
+   * and trying again says the version is gone.
+   */
+  storedVersion(version: number): Promise<StoredVersion> {
+    return this.#serial.run(async () => storedVersion(this.#deps(), version));
   }
 
   #deps() {

@@ -43,13 +43,12 @@ export type PublishResult =
   /** The rows stream ended without its end line; nothing was published. */
   | { outcome: 'cut' };
 
-export type VersionRows =
-  | { status: 'found'; rows: Row[] }
+export type StoredVersion =
+  /** Its pages are in KV: the Worker reads them a page at a time, never all at once. */
+  | { status: 'found'; meta: VersionMeta }
   | { status: 'missing'; latest: number }
   /** Rows past retention; `retainedFrom` is the oldest version a rollback can still use. */
-  | { status: 'pruned'; retainedFrom: number }
-  /** A retained version whose pages could not be read: storage's fault, not the caller's. */
-  | { status: 'unreadable' };
+  | { status: 'pruned'; retainedFrom: number };
 
 export interface WriterDeps {
   store: KvStore;
@@ -351,25 +350,12 @@ async function prune(deps: WriterDeps, retainedFrom: number) {
   }
 }
 
-/** A version's rows as stored, for a rollback; the history, not KV, says whether it exists. */
-export async function versionRows(deps: WriterDeps, version: number): Promise<VersionRows> {
+/** A version to roll back to, if retention keeps its rows; the history, not KV, says whether it exists. */
+export function storedVersion(deps: WriterDeps, version: number): StoredVersion {
   const found = deps.history.find(version);
   const latest = deps.history.latest();
   if (!found || !latest) return { status: 'missing', latest: latest?.meta.version ?? 0 };
   if (found.pruned || version < latest.retainedFrom)
     return { status: 'pruned', retainedFrom: latest.retainedFrom };
-  const lines = await versionLines(deps.store, found.meta);
-  if (!lines) return { status: 'unreadable' };
-  return { status: 'found', rows: lines.map((line) => JSON.parse(line) as Row) };
-}
-
-/** Every row of a stored version as its serialized line, in order; null if a page is gone. */
-async function versionLines(store: KvStore, meta: VersionMeta): Promise<string[] | null> {
-  const lines: string[] = [];
-  for (let page = 0; page < meta.pageStarts.length; page++) {
-    const bytes = await store.getBytes(keys.page(meta.dataset, meta.version, page));
-    if (bytes === null) return null;
-    for (const line of splitRows(decoder.decode(bytes))) lines.push(line);
-  }
-  return lines;
+  return { status: 'found', meta: found.meta };
 }

@@ -1,16 +1,14 @@
 import type { MiddlewareHandler } from 'hono';
 import { clipped } from '../datasets/cell.ts';
-import { type RowProblem, rowChecker } from '../datasets/validate-rows.ts';
 import type { AppEnv } from '../env.ts';
 import { whereItBreaks } from '../http/json-body.ts';
 import { ndjsonLines } from '../http/ndjson-lines.ts';
 import { problem } from '../http/problem.ts';
 import {
+  checkedFeed,
   forceNeedsAdmin,
-  invalid,
   logEntry,
   logged,
-  maxProblems,
   respond,
   rowsMissSchema,
   rowsPublished,
@@ -52,8 +50,6 @@ function optionsOf(text: string | undefined) {
  * `PUT /admin/v1/datasets/{id}` with an NDJSON body: the options on line 1, then a row a line, read as
  * they arrive. Each row is checked and sent on to the writer at once, so neither this isolate nor the
  * writer's holds the rows; the writer stages them in SQLite. Any other body goes on to the JSON route.
- * Every read of the body waits for the network, which lets this isolate's other requests in: no
- * pauses are needed, as they are for a JSON body checked whole.
  */
 export const publishNdjson: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!ndjsonType.test(c.req.header('content-type') ?? '')) return next();
@@ -61,35 +57,16 @@ export const publishNdjson: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!DatasetIdParam.safeParse(id).success)
     throw problem(404, 'Nothing is found at this path: no such dataset id.');
   const def = datasetOr404(c, id);
-  const { maxPublishRows } = c.var.config;
   const lines = ndjsonLines(c.req.raw.body ?? new ReadableStream(), maxLineBytes);
   const options = optionsOf((await lines.next()).value?.text);
   forceNeedsAdmin(c, options.force);
   const entry = logEntry(c, id, 0);
   const answer = await logged(entry, async () => {
-    const result = await toWriter(c, def, options, async (sender) => {
-      const checkRow = rowChecker(def);
-      const problems: RowProblem[] = [];
-      for await (const { text, number } of lines) {
-        const index = entry.rows++;
-        if (index >= maxPublishRows)
-          throw problem(
-            413,
-            `More than ${maxPublishRows} rows were sent, the most one publish may have (MAX_PUBLISH_ROWS); nothing was published.`,
-            { limit: maxPublishRows },
-          );
-        const checked = checkRow(
-          parsedLine(text, number, 'each line after the first is one row object'),
-          index,
-        );
-        if (checked.problems.length > 0) {
-          problems.push(...checked.problems);
-          // As for a JSON body: checking stops once the problems reported are capped.
-          if (problems.length >= maxProblems) break;
-        } else if (problems.length === 0 && checked.row) await sender.send(checked.row);
-      }
-      if (problems.length > 0) throw invalid(entry, problems, rowsMissSchema(id));
-    });
+    const rows = (async function* () {
+      for await (const { text, number } of lines)
+        yield parsedLine(text, number, 'each line after the first is one row object');
+    })();
+    const result = await toWriter(c, def, options, checkedFeed(c, def, entry, rows, rowsMissSchema(id)));
     return rowsPublished(c, def, entry, result);
   });
   return respond(c, id, answer);

@@ -6,6 +6,7 @@ import {
   duplicateKeyProblem,
   type RowProblem,
   type RowsReport,
+  rowChecker,
   rowValidator,
 } from '../datasets/validate-rows.ts';
 import { type TabReport, tabValidation } from '../datasets/validate-tab.ts';
@@ -19,7 +20,9 @@ import { type PublishOptions, publishRequest } from '../publish/publish-request.
 import type { PublishResult } from '../publish/publisher.ts';
 import type { RenamedKey } from '../publish/renamed-keys.ts';
 import { shrinkDetail } from '../publish/shrink-guard.ts';
-import type { ChangeCounts } from '../store/records.ts';
+import { splitRows } from '../store/pages.ts';
+import type { DatasetReader } from '../store/reader.ts';
+import type { ChangeCounts, VersionMeta } from '../store/records.ts';
 
 /**
  * A 422 lists every problem, up to this many: enough to fix a sheet, small enough to send. Checking
@@ -169,6 +172,41 @@ export const sendAll = (rows: readonly Row[]) => async (sender: RowSender) => {
 };
 
 /**
+ * Rows that arrive one at a time (an NDJSON body, a stored version rolled back to) checked as they
+ * come, each good one sent on at once, so no isolate holds them all. Checking stops once the problems
+ * reported are capped, and pauses between steps as `checkRows` does.
+ */
+export const checkedFeed =
+  (
+    c: Context<AppEnv>,
+    def: DatasetDefinition,
+    entry: PublishLog,
+    rows: AsyncIterable<unknown>,
+    what: string,
+  ) =>
+  async (sender: RowSender) => {
+    const { maxPublishRows } = c.var.config;
+    const checkRow = rowChecker(def);
+    const problems: RowProblem[] = [];
+    for await (const input of rows) {
+      const index = entry.rows++;
+      if (index >= maxPublishRows)
+        throw problem(
+          413,
+          `More than ${maxPublishRows} rows were sent, the most one publish may have (MAX_PUBLISH_ROWS); nothing was published.`,
+          { limit: maxPublishRows },
+        );
+      const checked = checkRow(input, index);
+      if (checked.problems.length > 0) {
+        problems.push(...checked.problems);
+        if (problems.length >= maxProblems) break;
+      } else if (problems.length === 0 && checked.row) await sender.send(checked.row);
+      if (index % rowsPerTurn === rowsPerTurn - 1) await nextTurn();
+    }
+    if (problems.length > 0) throw invalid(entry, problems, what);
+  };
+
+/**
  * The writer's answer for rows that `feed` sends as it checks them: it publishes them, or (dryRun) says
  * what would change. The rows stream to the writer (`rowSender`), which answers once they have ended:
  * an answer (or a failure) before that stops the feed, and a feed that throws (a bad line, too many
@@ -269,8 +307,8 @@ export async function rowsPublished(
 }
 
 /**
- * The common end of a whole-body publish and a rollback: validate the rows with the app's dataset
- * definition, hand them to the writer, purge what it replaced, and log one line.
+ * A whole-body publish: validate the rows with the app's dataset definition, hand them to the writer,
+ * purge what it replaced, and log one line.
  */
 export async function validateAndPublish(
   c: Context<AppEnv>,
@@ -279,21 +317,32 @@ export async function validateAndPublish(
   options: Omit<PublishOptions, 'retention' | 'publishedBy'>,
 ): Promise<Answer> {
   const { id } = def;
-  const { rolledBackFrom } = options;
-  const entry = logEntry(c, id, input.length, rolledBackFrom !== undefined ? { rolledBackFrom } : {});
+  const entry = logEntry(c, id, input.length);
   return logged(entry, async () => {
     const checked = await checkRows(def, input);
-    if (checked.problems.length > 0) {
-      const what =
-        rolledBackFrom === undefined
-          ? rowsMissSchema(id)
-          : `The rows of version ${rolledBackFrom} no longer meet the schema of "${id}"`;
-      throw invalid(entry, checked.problems, what);
-    }
+    if (checked.problems.length > 0) throw invalid(entry, checked.problems, rowsMissSchema(id));
     const result = await toWriter(c, def, options, sendAll(checked.rows));
-    return rowsPublished(c, def, entry, result, rolledBackFrom);
+    return rowsPublished(c, def, entry, result);
   });
 }
+
+/**
+ * A stored version's rows, a page at a time, for a rollback: a page is read and split when the rows
+ * before it have gone on to the writer. A page gone part way (a prune that came first) is storage's
+ * failure, and nothing is published.
+ */
+export async function* storedRows(reader: DatasetReader, meta: VersionMeta): AsyncGenerator<unknown> {
+  for (let page = 0; page < meta.pageStarts.length; page++) {
+    const bytes = await reader.page(meta, page);
+    if (!bytes)
+      throw storageFailed(
+        `The rows of version ${meta.version} of "${meta.dataset}" could not be read from storage; nothing was published. Try again shortly.`,
+      );
+    for (const line of splitRows(pageText.decode(bytes))) yield JSON.parse(line);
+  }
+}
+
+const pageText = new TextDecoder();
 
 /** Publishing past the shrink guard takes rows from readers at once: an admin's call. */
 export function forceNeedsAdmin(c: Context<AppEnv>, force: boolean | undefined) {

@@ -3,11 +3,12 @@ import { tabCells } from '../datasets/grid-cells.ts';
 import { type SheetProblem, sheetPlace } from '../datasets/sheet-problem.ts';
 import { problem, problemDetails } from '../http/problem.ts';
 import { rowsGone } from '../http/rows-gone.ts';
-import type { VersionRows } from '../publish/publisher.ts';
+import type { StoredVersion } from '../publish/publisher.ts';
 import { type RenamedKey, renamedKeyWarnings } from '../publish/renamed-keys.ts';
 import * as routes from './admin.routes.ts';
 import {
   callWriter,
+  checkedFeed,
   checkTab,
   forceNeedsAdmin,
   logEntry,
@@ -18,8 +19,9 @@ import {
   published,
   refusal,
   respond,
+  rowsPublished,
   sendAll,
-  storageFailed,
+  storedRows,
   tooLong,
   toWriter,
   validateAndPublish,
@@ -136,7 +138,10 @@ export const rollbackDataset: AppRouteHandler<typeof routes.rollbackDataset> = a
   const { id } = c.req.valid('param');
   const { version, force } = c.req.valid('json');
   const def = datasetOr404(c, id);
-  const found = await callWriter(id, async (): Promise<VersionRows> => writerOf(c, id).versionRows(version));
+  const found = await callWriter(
+    id,
+    async (): Promise<StoredVersion> => writerOf(c, id).storedVersion(version),
+  );
   if (found.status === 'missing') {
     throw problem(
       404,
@@ -147,11 +152,19 @@ export const rollbackDataset: AppRouteHandler<typeof routes.rollbackDataset> = a
   }
   if (found.status === 'pruned')
     throw rowsGone({ dataset: id, version }, `roll back to version ${found.retainedFrom} or later.`);
-  if (found.status === 'unreadable')
-    throw storageFailed(
-      `The rows of version ${version} of "${id}" could not be read from storage; nothing was published. Try again shortly.`,
+  const entry = logEntry(c, id, 0, { rolledBackFrom: version });
+  const answer = await logged(entry, async () => {
+    const rows = storedRows(c.var.reader, found.meta);
+    const what = `The rows of version ${version} no longer meet the schema of "${id}"`;
+    const result = await toWriter(
+      c,
+      def,
+      { force, rolledBackFrom: version },
+      checkedFeed(c, def, entry, rows, what),
     );
-  return respond(c, id, await validateAndPublish(c, def, found.rows, { force, rolledBackFrom: version }));
+    return rowsPublished(c, def, entry, result, version);
+  });
+  return respond(c, id, answer);
 };
 
 export const adminRoutes = createRouter();

@@ -1,9 +1,11 @@
 import { runInDurableObject } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { DatasetWriter } from '../../../src/publish/dataset-writer.ts';
-import type { VersionSummary } from '../../../src/store/records.ts';
-import { items } from '../support/test-dataset.ts';
+import { keys } from '../../../src/store/keys.ts';
+import type { VersionMeta, VersionSummary } from '../../../src/store/records.ts';
+import { items, testDataset } from '../support/test-dataset.ts';
 import { adminClient, adminToken, datasetNamed, expectProblem, readsAnsweredDuring } from './admin-client.ts';
 
 interface Problem {
@@ -578,6 +580,44 @@ describe('POST /admin/v1/datasets/:id/rollback', () => {
     const same = await client.rollback('rollback', { version: 1 });
     expect(same.status).toBe(200);
     expect(await same.json()).toEqual({ unchanged: true, version: 3 });
+  });
+
+  it('reads the version back a page at a time, checks it, and publishes nothing if a page is gone', async () => {
+    const id = 'rollback-pages';
+    const client = clientFor(id);
+    await client.put(id, { rows: items(6_000) });
+    await client.put(id, { rows: items(5_990) });
+    const meta = JSON.parse((await client.store.getText(keys.versionMeta(id, 1))) ?? '{}') as VersionMeta;
+    expect(meta.pageStarts.length).toBeGreaterThan(2);
+
+    const rolled = await client.rollback(id, { version: 1 });
+    expect(await rolled.json()).toEqual({
+      version: 3,
+      rolledBackFrom: 1,
+      changes: { added: 10, removed: 0, changed: 0 },
+    });
+    const latest = await (await client.request(`/v1/datasets/${id}`)).json<{ data: unknown[] }>();
+    expect(latest.data).toEqual(items(6_000));
+
+    // The schema moved on: names are now at most 6 characters, so "item 10" and later no longer fit.
+    const stricter = datasetNamed(id, { schema: testDataset.schema.extend({ name: z.string().max(6) }) });
+    const refused = await adminClient({ datasets: [stricter] }).rollback(id, { version: 2 });
+    const body = await expectProblem<Problem & { problems: { row: number; column: string }[] }>(
+      refused,
+      422,
+      /^The rows of version 2 no longer meet the schema of "rollback-pages": 5980 problems in 5980 rows; nothing was published\./,
+    );
+    expect(body.problems[0]).toMatchObject({ row: 10, column: 'name' });
+
+    // A page gone part way (here the middle one): storage's failure, and version 3 stays.
+    await client.store.delete(keys.page(id, 2, 1));
+    await expectProblem<Problem>(
+      await adminClient({ datasets: [datasetNamed(id)] }).rollback(id, { version: 2 }),
+      503,
+      /^The rows of version 2 of "rollback-pages" could not be read from storage; nothing was published\. Try again shortly\.$/,
+    );
+    expect((await (await client.request(`/v1/datasets/${id}`)).json<{ version: number }>()).version).toBe(3);
+    expect((await client.put(id, { rows: items(6_001) })).status).toBe(201);
   });
 
   it('words a shrink-guard refusal for the rollback, and passes with force', async () => {
