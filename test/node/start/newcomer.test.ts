@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPort, localOrigin, portIsFree } from '../../../scripts/local/port.ts';
 import { datasets } from '../../../src/datasets/registry.ts';
 import { readmeBlock, readmeBlockAfter } from '../support/readme.ts';
-import { descendants, isAlive } from './process-tree.ts';
+import { descendants, stillAlive } from './process-tree.ts';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
@@ -61,8 +61,7 @@ describe('the newcomer path: npm start, read, edit, sync, stop', () => {
     const exited = new Promise((done) => start.once('exit', done));
     start.kill(signal);
     await exited;
-    await sleep(500);
-    expect(started.filter(isAlive)).toEqual([]);
+    expect(await stillAlive(() => started)).toEqual([]);
     expect(await portIsFree(port)).toBe(true);
   }
 
@@ -240,12 +239,7 @@ describe('npm start interrupted while it starts', () => {
       const exited = new Promise((done) => start.once('exit', done));
       start.kill('SIGINT');
       await exited;
-      await sleep(500);
-      expect(
-        descendants(start.pid ?? -1)
-          .concat(started)
-          .filter(isAlive),
-      ).toEqual([]);
+      expect(await stillAlive(() => descendants(start.pid ?? -1).concat(started))).toEqual([]);
       expect(await portIsFree(port)).toBe(true);
     } finally {
       rmSync(project, { recursive: true, force: true });

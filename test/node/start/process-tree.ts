@@ -39,3 +39,17 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/**
+ * The processes of `pids()` still alive once they have all ended, or once `ms` have passed: children
+ * end on their own time after their parent, which under load took more than half a second.
+ */
+export async function stillAlive(pids: () => number[], ms = 15_000): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  let alive = pids().filter(isAlive);
+  while (alive.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    alive = pids().filter(isAlive);
+  }
+  return alive;
+}

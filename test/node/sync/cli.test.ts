@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasets } from '../../../src/datasets/registry.ts';
-import { descendants, isAlive } from '../start/process-tree.ts';
+import { descendants, stillAlive } from '../start/process-tree.ts';
 import { startWorker, type TestWorker } from '../support/worker.ts';
 import { served } from './helpers.ts';
 
@@ -260,8 +259,7 @@ describe('npm run sync', { timeout: 30_000 }, () => {
     expect(below.length).toBeGreaterThan(0);
     npm.kill('SIGTERM');
     await exited;
-    await sleep(500);
-    const left = below.filter(isAlive);
+    const left = await stillAlive(() => below);
     for (const pid of left) process.kill(pid, 'SIGKILL');
     expect(left).toEqual([]);
   });
