@@ -89,7 +89,8 @@ export const oembed = createRoute({
       url: z.string({ error: 'url is required: the address of a dataset page, like /datasets/production.' }),
       maxwidth: wholeNumber('maxwidth'),
       maxheight: wholeNumber('maxheight'),
-      format: z.enum(['json'], { error: 'format must be json; this provider answers JSON only.' }).optional(),
+      // Any other format is the spec's 501, answered by the handler.
+      format: z.string().optional(),
     }),
   },
   responses: { 200: { description: 'oEmbed 1.0 JSON, type rich.' } },

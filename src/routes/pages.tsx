@@ -242,6 +242,10 @@ export const showHistory: AppRouteHandler<typeof routes.historyPage> = async (c)
 
 export const answerOembed: AppRouteHandler<typeof routes.oembed> = async (c) => {
   const query = c.req.valid('query');
+  if (query.format !== undefined && query.format !== 'json') {
+    // oEmbed 1.0, 2.3.5: a format the provider does not offer is 501 Not Implemented.
+    throw problem(501, 'format must be json; this provider answers JSON only.', { parameter: 'format' });
+  }
   const origin = new URL(c.req.url).origin;
   let target: URL;
   try {

@@ -343,6 +343,11 @@ describe('oEmbed', () => {
     expect(elsewhere.status).toBe(404);
     expect(elsewhere.headers.get('content-type')).toContain('application/problem+json');
     expect((await get('/oembed')).status).toBe(400);
-    expect((await get('/oembed?url=/datasets/production&format=xml')).status).toBe(400);
+    const xml = await get('/oembed?url=/datasets/production&format=xml');
+    expect(xml.status).toBe(501);
+    expect((await xml.json<{ detail: string }>()).detail).toBe(
+      'format must be json; this provider answers JSON only.',
+    );
+    expect((await get('/oembed?url=/datasets/production&format=json')).status).toBe(200);
   });
 });
