@@ -1,3 +1,4 @@
+import { ChunkedEncoder } from './chunked-encoder.ts';
 import { rowSeparator } from './pages.ts';
 
 function hex(buffer: ArrayBuffer): string {
@@ -27,8 +28,8 @@ export async function contentHash(pages: readonly Uint8Array[]): Promise<string>
   return sha256(joined);
 }
 
-/** Characters of rows gathered before they are hashed: one digest write per chunk, not per row. */
-const hashChunkChars = 256 * 1024;
+/** Bytes of rows gathered before they are hashed: one digest write per chunk, not per row. */
+const hashChunkBytes = 256 * 1024;
 
 /**
  * The same hash as `contentHash`, fed one row at a time: a publish streamed by the writer never holds
@@ -37,32 +38,20 @@ const hashChunkChars = 256 * 1024;
 export class ContentHasher {
   readonly #stream = new crypto.DigestStream('SHA-256');
   readonly #writer = this.#stream.getWriter();
-  readonly #encoder = new TextEncoder();
-  #parts: string[] = [];
-  #chars = 0;
+  readonly #chunks = new ChunkedEncoder(hashChunkBytes, (chunk) => this.#writer.write(chunk));
   #rows = 0;
 
   /** Adds rows, in order, as their stored lines. */
   async add(lines: readonly string[]): Promise<void> {
     for (const line of lines) {
-      const part = this.#rows++ === 0 ? line : rowSeparator + line;
-      this.#parts.push(part);
-      this.#chars += part.length;
+      if (this.#rows++ > 0) await this.#chunks.put(rowSeparator);
+      await this.#chunks.put(line);
     }
-    if (this.#chars >= hashChunkChars) await this.#flush();
   }
 
   async digest(): Promise<string> {
-    await this.#flush();
+    await this.#chunks.flush();
     await this.#writer.close();
     return hex(await this.#stream.digest);
-  }
-
-  async #flush() {
-    if (this.#parts.length === 0) return;
-    const text = this.#parts.join('');
-    this.#parts = [];
-    this.#chars = 0;
-    await this.#writer.write(this.#encoder.encode(text));
   }
 }
