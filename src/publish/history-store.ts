@@ -46,8 +46,11 @@ export interface HistoryStore {
    * A row whose key a staged row already has is not staged, and is returned with that row.
    */
   stage(from: number, rows: readonly KeyedLine[]): DuplicateRow[];
-  /** The staged lines at positions `from` (inclusive) to `to` (exclusive), in order: one page's worth. */
-  stagedLines(from: number, to: number): string[];
+  /**
+   * The stored page of the staged rows at positions `from` (inclusive) to `to` (exclusive): their
+   * lines in order, joined by `rowSeparator`, as UTF-8.
+   */
+  stagedPage(from: number, to: number): Uint8Array;
   stagedDiff(): StagedDiff;
   /** Lines of staged rows whose key is new, in their order. */
   added(): Iterable<string>;

@@ -210,12 +210,9 @@ async function publishOnce(
 
 /** Each page of the version, built from its staged rows when its turn to be written comes. */
 function* stagedPages(history: HistoryStore, meta: VersionMeta): Generator<Uint8Array> {
-  const encoder = new TextEncoder();
   const { pageStarts, rowCount } = meta;
-  for (let page = 0; page < pageStarts.length; page++) {
-    const lines = history.stagedLines(pageStarts[page] ?? 0, pageStarts[page + 1] ?? rowCount);
-    yield encoder.encode(lines.join(rowSeparator));
-  }
+  for (let page = 0; page < pageStarts.length; page++)
+    yield history.stagedPage(pageStarts[page] ?? 0, pageStarts[page + 1] ?? rowCount);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { rowSeparator } from '../store/pages.ts';
 import type { VersionMeta } from '../store/records.ts';
 import type { DuplicateRow, HistoryStore, StagedDiff } from './history-store.ts';
 
@@ -131,15 +132,19 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       return duplicates;
     },
 
-    stagedLines(from, to) {
-      return sql
-        .exec<{ line: string }>(
-          'SELECT line FROM staging WHERE position >= ? AND position < ? ORDER BY position',
+    stagedPage(from, to) {
+      // Joined and encoded by SQLite: the page reaches JavaScript as one buffer, outside V8's heap,
+      // never as thousands of strings and their join (each page of a large version is 2 MB of text).
+      const [row] = sql
+        .exec<{ page: ArrayBuffer | null }>(
+          'SELECT CAST(group_concat(line, ? ORDER BY position) AS BLOB) AS page ' +
+            'FROM staging WHERE position >= ? AND position < ?',
+          rowSeparator,
           from,
           to,
         )
-        .toArray()
-        .map((row) => row.line);
+        .toArray();
+      return new Uint8Array(row?.page ?? new ArrayBuffer(0));
     },
 
     stagedDiff() {
