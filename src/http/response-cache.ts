@@ -1,5 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.ts';
+import { cacheBudget } from '../memory-budget.ts';
 import { bytesBody } from '../render/byte-stream.ts';
 import { BoundedCache } from '../store/bounded-cache.ts';
 import type { Head } from '../store/records.ts';
@@ -67,7 +68,7 @@ export interface ResponseCacheOptions {
 }
 
 export function createResponseCache({
-  budgetBytes = 24 * 1024 * 1024,
+  budgetBytes = cacheBudget.responses,
   now,
 }: ResponseCacheOptions = {}): ResponseCache {
   return {

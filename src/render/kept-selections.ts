@@ -1,3 +1,4 @@
+import { cacheBudget } from '../memory-budget.ts';
 import { canonicalQuery } from '../query/query-string.ts';
 import type { ReadQuery } from '../query/read-query.ts';
 import { BoundedCache } from '../store/bounded-cache.ts';
@@ -12,9 +13,18 @@ import type { Selection } from './selected-rows.ts';
  * it again.
  */
 const kept = new BoundedCache<Selection>({
-  maxWeight: 8 * 1024 * 1024,
-  weigh: (s) => 1_024 + 2 * (s.lines?.reduce((n, line) => n + line.length, 0) ?? 0),
+  maxWeight: cacheBudget.selections,
+  // Text at up to two bytes a character, and a string header and array slot a line.
+  weigh: (s) => 1_024 + (s.lines?.reduce((n, line) => n + 2 * line.length + 40, 0) ?? 0),
 });
+
+/**
+ * The lines as strings of their own. A line split from a page is a slice of the page's whole text,
+ * which it keeps alive: a selection of 100 lines kept from a 2 MB page held the 2 MB, unweighed.
+ * Joined and split again, the lines share only their own text.
+ */
+export const ownLines = (lines: readonly string[]): string[] =>
+  lines.length === 0 ? [] : lines.join('\n').split('\n');
 const underWay = new Map<string, Promise<Selection>>();
 
 export async function keptSelection(
@@ -31,7 +41,7 @@ export async function keptSelection(
   try {
     const selection = await making;
     // Too many lines to hold were not held: such a selection streams again each time.
-    if (selection.lines) kept.set(key, selection);
+    if (selection.lines) kept.set(key, { ...selection, lines: ownLines(selection.lines) });
     return selection;
   } finally {
     underWay.delete(key);

@@ -28,6 +28,15 @@ export class BoundedCache<V> {
     this.#options = options;
   }
 
+  /** What the entries held weigh together, never more than `maxWeight`. */
+  get weight(): number {
+    return this.#weight;
+  }
+
+  get maxWeight(): number {
+    return this.#options.maxWeight;
+  }
+
   get(key: string): V | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
@@ -50,10 +59,11 @@ export class BoundedCache<V> {
     return entry.value;
   }
 
+  /** Keeps `value` under `key`, replacing what was there; a value heavier than the whole cache is not kept. */
   set(key: string, value: V): void {
     const weight = this.#options.weigh?.(value) ?? 1;
-    if (weight > this.#options.maxWeight) return;
     this.delete(key);
+    if (weight > this.#options.maxWeight) return;
     const ttl = this.#options.ttlMs;
     this.#entries.set(key, { value, weight, expiresAt: ttl === undefined ? Infinity : this.#now() + ttl });
     this.#weight += weight;

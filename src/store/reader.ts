@@ -1,3 +1,4 @@
+import { cacheBudget } from '../memory-budget.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { keys } from './keys.ts';
 import type { KvStore } from './kv.ts';
@@ -7,7 +8,15 @@ import type { CatalogueEntry, Head, VersionMeta, VersionSummary } from './record
 interface CachedPage {
   bytes: Uint8Array;
   rows?: string[];
+  /** What the rows cost in the heap, once split: their text and a string header each. */
+  rowsWeight?: number;
 }
+
+/** A page's weight in its cache: its bytes and, once a query split it, the strings of its rows. */
+export const pageWeight = (page: CachedPage) => page.bytes.byteLength + (page.rowsWeight ?? 0);
+
+/** Bytes V8 spends on each row's string beyond its text (a sliced string's header, its array slot). */
+const perRowBytes = 40;
 
 /**
  * What one isolate remembers between requests. Versions are immutable, so their metadata, pages and
@@ -31,9 +40,9 @@ export interface ReaderCaches {
 }
 
 const headTtlMs = 5_000;
-export function createReaderCaches(pageBudgetBytes = 24 * 1024 * 1024): ReaderCaches {
+export function createReaderCaches(pageBudgetBytes = cacheBudget.pages): ReaderCaches {
   return {
-    pages: new BoundedCache({ maxWeight: pageBudgetBytes, weigh: (p) => p.bytes.byteLength }),
+    pages: new BoundedCache({ maxWeight: pageBudgetBytes, weigh: pageWeight }),
     metas: new BoundedCache({ maxWeight: 2_000 }),
     moving: new BoundedCache({ maxWeight: 2_000, ttlMs: headTtlMs }),
     loading: new Map(),
@@ -132,7 +141,15 @@ export function createReader(store: KvStore, caches: ReaderCaches): DatasetReade
     async pageRows(meta, index) {
       const page = await cachedPage(meta, index);
       if (!page) return null;
-      page.rows ??= splitRows(decoder.decode(page.bytes));
+      if (!page.rows) {
+        const text = decoder.decode(page.bytes);
+        page.rows = splitRows(text);
+        // V8 keeps text of Latin-1 characters at a byte each, other text at two.
+        const width = text.length === page.bytes.byteLength ? 1 : 2;
+        page.rowsWeight = text.length * width + page.rows.length * perRowBytes;
+        // Weighed again with its rows: a page too heavy for the cache now leaves it.
+        caches.pages.set(keys.page(meta.dataset, meta.version, index), page);
+      }
       return page.rows;
     },
 
