@@ -51,7 +51,11 @@ export interface HistoryStore {
    * lines in order, joined by `rowSeparator`, as UTF-8.
    */
   stagedPage(from: number, to: number): Uint8Array;
-  stagedDiff(): StagedDiff;
+  /**
+   * How the staged rows differ from the current ones, counted a range of rows a step (`rowsPerStep`,
+   * a default that suits): run it with `stepped`, which lets the isolate's other work in between.
+   */
+  stagedDiff(rowsPerStep?: number): Generator<void, StagedDiff>;
   /** Lines of staged rows whose key is new, in their order. */
   added(): Iterable<string>;
   /** Lines of current rows whose key is not staged, in their previous order. */

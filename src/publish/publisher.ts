@@ -1,6 +1,7 @@
 import { rowKey } from '../datasets/row-key.ts';
 import type { Row } from '../datasets/types.ts';
 import { logEvent } from '../log-event.ts';
+import { stepped } from '../stepped.ts';
 import { ContentHasher } from '../store/content-hash.ts';
 import { historyPageOf, historyPageRange } from '../store/history-pages.ts';
 import { keys } from '../store/keys.ts';
@@ -169,7 +170,7 @@ async function publishOnce(
       : undefined;
   if (stale && !request.dryRun) return stale;
 
-  const sizes = deps.history.stagedDiff();
+  const sizes = await stepped(deps.history.stagedDiff());
   const shrink = shrinkBeyondGuard(sizes.previousRows, sizes.removed.rows, request.shrinkGuard);
   const refusal = stale ?? (shrink && !request.force ? ({ outcome: 'shrink', shrink } as const) : undefined);
   const changes = countsOf(sizes);

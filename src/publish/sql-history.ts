@@ -2,6 +2,12 @@ import { rowSeparator } from '../store/pages.ts';
 import type { VersionMeta } from '../store/records.ts';
 import type { DuplicateRow, HistoryStore, StagedDiff } from './history-store.ts';
 
+/**
+ * Rows a step of the diff looks at: SQLite compares about a million a second here, so a step takes
+ * tens of milliseconds, and a 1,000,000-row diff no longer holds the isolate for seconds at once.
+ */
+const diffRowsPerStep = 50_000;
+
 /** Rows staged by one INSERT: three parameters each, within the 100 a statement may bind. */
 const rowsPerInsert = 33;
 
@@ -147,26 +153,68 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       return new Uint8Array(row?.page ?? new ArrayBuffer(0));
     },
 
-    stagedDiff() {
-      const count = (query: string) => {
-        const [row] = sql.exec<{ rows: number; bytes: number }>(query).toArray();
+    *stagedDiff(rowsPerStep = diffRowsPerStep) {
+      const count = (query: string, from: number) => {
+        const [row] = sql.exec<{ rows: number; bytes: number }>(query, from, from + rowsPerStep).toArray();
         return { rows: row?.rows ?? 0, bytes: row?.bytes ?? 0 };
+      };
+      const add = (sum: { rows: number; bytes: number }, part: { rows: number; bytes: number }) => {
+        sum.rows += part.rows;
+        sum.bytes += part.bytes;
       };
       // Bytes as KV counts them: the length of the UTF-8 text, not its characters.
       const sized = (table: string) =>
         `SELECT COUNT(*) AS rows, COALESCE(SUM(length(CAST(${table}.line AS BLOB))), 0) AS bytes`;
+      // Each side counted by ranges of its rowid (a staged row's position), a step each.
+      const within = (table: string) => `${table}.rowid >= ? AND ${table}.rowid < ?`;
+      const last = (table: string) =>
+        sql.exec<{ last: number | null }>(`SELECT MAX(rowid) AS last FROM ${table}`).toArray()[0]?.last ?? -1;
       const diff: StagedDiff = {
-        previousRows: count('SELECT COUNT(*) AS rows, 0 AS bytes FROM current_rows').rows,
-        added: count(
-          `${sized('s')} FROM staging s WHERE NOT EXISTS (SELECT 1 FROM current_rows c WHERE c.key = s.key)`,
-        ),
-        removed: count(
-          `${sized('c')} FROM current_rows c WHERE NOT EXISTS (SELECT 1 FROM staging s WHERE s.key = c.key)`,
-        ),
-        changed: count(
-          `${sized('s')} FROM staging s JOIN current_rows c ON c.key = s.key WHERE c.line <> s.line`,
-        ),
+        previousRows: 0,
+        added: { rows: 0, bytes: 0 },
+        removed: { rows: 0, bytes: 0 },
+        changed: { rows: 0, bytes: 0 },
       };
+      // A pause once a step's worth of rows was looked at, never at the end: a small diff (most
+      // publishes) waits for no one.
+      let looked = 0;
+      const pause = (from: number, table: string) => {
+        const due = looked >= rowsPerStep;
+        if (due) looked = 0;
+        looked += Math.min(rowsPerStep, last(table) + 1 - from);
+        return due;
+      };
+      for (let from = 0; from <= last('staging'); from += rowsPerStep) {
+        if (pause(from, 'staging')) yield;
+        add(
+          diff.added,
+          count(
+            `${sized('s')} FROM staging s WHERE ${within('s')} AND NOT EXISTS (SELECT 1 FROM current_rows c WHERE c.key = s.key)`,
+            from,
+          ),
+        );
+        add(
+          diff.changed,
+          count(
+            `${sized('s')} FROM staging s JOIN current_rows c ON c.key = s.key WHERE ${within('s')} AND c.line <> s.line`,
+            from,
+          ),
+        );
+      }
+      for (let from = 0; from <= last('current_rows'); from += rowsPerStep) {
+        if (pause(from, 'current_rows')) yield;
+        add(
+          diff.removed,
+          count(
+            `${sized('c')} FROM current_rows c WHERE ${within('c')} AND NOT EXISTS (SELECT 1 FROM staging s WHERE s.key = c.key)`,
+            from,
+          ),
+        );
+        diff.previousRows += count(
+          `SELECT COUNT(*) AS rows, 0 AS bytes FROM current_rows c WHERE ${within('c')}`,
+          from,
+        ).rows;
+      }
       return diff;
     },
 

@@ -20,6 +20,7 @@ import { type PublishOptions, publishRequest } from '../publish/publish-request.
 import type { PublishResult } from '../publish/publisher.ts';
 import type { RenamedKey } from '../publish/renamed-keys.ts';
 import { shrinkDetail } from '../publish/shrink-guard.ts';
+import { nextTurn, stepped } from '../stepped.ts';
 import { splitRows } from '../store/pages.ts';
 import type { DatasetReader } from '../store/reader.ts';
 import type { ChangeCounts, VersionMeta } from '../store/records.ts';
@@ -33,18 +34,9 @@ export const maxProblems = 10_000;
 /** Rows checked between pauses, so a publish never holds this isolate's public reads for long. */
 const rowsPerTurn = 2_000;
 
-/** Lets whatever else this isolate has queued (another request, say) run before going on. */
-const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** A tab's cells checked as the sync checks them, pausing between steps and stopping at `maxProblems`. */
-export async function checkTab(def: DatasetDefinition, cells: TabCells, tab: string): Promise<TabReport> {
-  const steps = tabValidation(def, cells, { tab, maxProblems });
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await nextTurn();
-  }
-}
+export const checkTab = (def: DatasetDefinition, cells: TabCells, tab: string): Promise<TabReport> =>
+  stepped(tabValidation(def, cells, { tab, maxProblems }));
 
 async function checkRows(def: DatasetDefinition, input: readonly unknown[]): Promise<RowsReport> {
   const validator = rowValidator(def, maxProblems);
