@@ -1,3 +1,4 @@
+import { nextTurn } from '../stepped.ts';
 import { historyPageOf } from './history-pages.ts';
 import { keys } from './keys.ts';
 import type { KvStore } from './kv.ts';
@@ -22,7 +23,7 @@ export interface VersionWrite {
 export async function writeVersion(store: KvStore, write: VersionWrite): Promise<Head> {
   const { meta } = write;
   const { dataset, version } = meta;
-  await putPages(store, dataset, version, write.pages);
+  await putPages(store, meta, write.pages);
   await store.put(keys.versionMeta(dataset, version), JSON.stringify(meta));
   if (write.changes !== undefined) await store.put(keys.changes(dataset, version), write.changes);
   const head: Head = { ...meta, retainedFrom: write.retainedFrom };
@@ -59,16 +60,30 @@ export async function writeLists(
 /** Bytes of pages being written at once: enough for a few parallel writes, bounded for memory. */
 const pagesInFlightBytes = 8 * 1024 * 1024;
 
-/** Writes pages a few at a time, each built only when there is room for it; fails on the first failure. */
-async function putPages(store: KvStore, dataset: string, version: number, pages: Iterable<Uint8Array>) {
+/**
+ * Writes pages a few at a time, each built only when there is room for it; fails on the first failure.
+ * Building a page is a synchronous step (the writer's come from SQLite, a few ms for 2 MB): other
+ * work goes in between two, so the pages of a large version are not one step of seconds. (Not after
+ * the last: a one-page version, most of them, waits for no one.)
+ */
+async function putPages(
+  store: KvStore,
+  meta: Pick<VersionMeta, 'dataset' | 'version' | 'pageStarts'>,
+  pages: Iterable<Uint8Array>,
+) {
   const inFlight = new Set<Promise<void>>();
   let bytes = 0;
   let index = 0;
-  for (const page of pages) {
+  const built = pages[Symbol.iterator]();
+  for (;;) {
+    if (index > 0 && index < meta.pageStarts.length) await nextTurn();
+    const next = built.next();
+    if (next.done) break;
+    const page = next.value;
     while (inFlight.size > 0 && bytes + page.byteLength > pagesInFlightBytes) await Promise.race(inFlight);
     const size = page.byteLength;
     bytes += size;
-    const done = store.put(keys.page(dataset, version, index++), copyOf(page)).then(() => {
+    const done = store.put(keys.page(meta.dataset, meta.version, index++), copyOf(page)).then(() => {
       inFlight.delete(done);
       bytes -= size;
     });
