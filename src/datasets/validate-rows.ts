@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { clipped } from './cell.ts';
-import { withApproximateFlags } from './coerce/approximate.ts';
+import { approximateFlagging } from './coerce/approximate.ts';
 import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import type { CellValue, DatasetDefinition, Row } from './types.ts';
 
@@ -103,6 +103,8 @@ export interface CheckedRow {
 export function rowChecker(def: DatasetDefinition): (input: unknown, index: number) => CheckedRow {
   const fields = Object.keys(def.schema.shape);
   const known = new Set(fields);
+  const flagged = approximateFlagging(def.schema);
+  // A publish checks every row: each check allocates only what a row with problems needs.
   return (input, index) => {
     if (!isRecord(input)) {
       const got = nested(input);
@@ -110,24 +112,31 @@ export function rowChecker(def: DatasetDefinition): (input: unknown, index: numb
       return { problems: [{ row: index, column: null, message, value: echo(input) }] };
     }
     const problems: RowProblem[] = [];
-    const unknown = Object.keys(input).filter((key) => !known.has(key));
-    for (const key of unknown) {
+    let unknown = false;
+    for (const key in input) {
+      if (!Object.hasOwn(input, key) || known.has(key)) continue;
+      unknown = true;
       const column = clipped(key);
       const message = `unknown column ${JSON.stringify(column)}; the columns are ${fields.join(', ')}`;
       problems.push({ row: index, column, message, value: echo(input[key]) });
     }
     // A cell holds one value; an object or array never reaches the coercions, which describe what they got.
-    const notCells = fields.filter((field) => nested(input[field]));
-    for (const field of notCells) {
-      const message = `expected a single value (text, a number, true/false or null), got ${nested(input[field])}`;
+    let notCells = false;
+    for (const field of fields) {
+      const got = nested(input[field]);
+      if (!got) continue;
+      notCells = true;
+      const message = `expected a single value (text, a number, true/false or null), got ${got}`;
       problems.push({ row: index, column: field, message, value: null });
     }
-    const result =
-      notCells.length > 0 ? undefined : def.schema.safeParse(withApproximateFlags(def.schema, input));
+    const result = notCells ? undefined : def.schema.safeParse(flagged(input));
     if (result && !result.success) problems.push(...rowProblemsFromIssues(result.error.issues, input, index));
-    const row = result?.success && unknown.length === 0 ? (result.data as Row) : undefined;
-    const key = result?.success ? (result.data as Row) : parseKey(def, input);
-    return { problems, ...(row && { row }), ...(key && { key }) };
+    if (result?.success) {
+      const data = result.data as Row;
+      return unknown ? { problems, key: data } : { problems, row: data, key: data };
+    }
+    const key = parseKey(def, input);
+    return key ? { problems, key } : { problems };
   };
 }
 

@@ -44,17 +44,31 @@ export function approximateFlagOf(field: z.ZodType): string | undefined {
   return approximateFlags.get(field)?.of;
 }
 
+/**
+ * `withApproximateFlags` for many rows of one schema, its flag columns found once: a publish checks a
+ * million rows, and looking the flags up in every row's schema entries was a tenth of its garbage.
+ */
+export function approximateFlagging(
+  schema: z.ZodObject,
+): (input: Readonly<Record<string, unknown>>) => Readonly<Record<string, unknown>> {
+  const flags = Object.entries(schema.shape).flatMap(([field, fieldSchema]) => {
+    const of = approximateFlagOf(fieldSchema);
+    return of === undefined ? [] : [{ field, of }];
+  });
+  if (flags.length === 0) return (input) => input;
+  return (input) => {
+    const row: Record<string, unknown> = { ...input };
+    for (const { field, of } of flags) {
+      if (isApproximate(row[of])) row[field] = true;
+      else if (isBlank(row[field])) row[field] = false;
+    }
+    return row;
+  };
+}
+
 export function withApproximateFlags(
   schema: z.ZodObject,
   input: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  const row: Record<string, unknown> = { ...input };
-  for (const [field, fieldSchema] of Object.entries(schema.shape)) {
-    const of = approximateFlagOf(fieldSchema);
-    if (of === undefined) continue;
-    const flag = row[field];
-    if (isApproximate(row[of])) row[field] = true;
-    else if (isBlank(flag)) row[field] = false;
-  }
-  return row;
+  return { ...approximateFlagging(schema)(input) };
 }
