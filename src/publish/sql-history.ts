@@ -169,53 +169,43 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       const within = (table: string) => `${table}.rowid >= ? AND ${table}.rowid < ?`;
       const last = (table: string) =>
         sql.exec<{ last: number | null }>(`SELECT MAX(rowid) AS last FROM ${table}`).toArray()[0]?.last ?? -1;
-      const diff: StagedDiff = {
-        previousRows: 0,
-        added: { rows: 0, bytes: 0 },
-        removed: { rows: 0, bytes: 0 },
-        changed: { rows: 0, bytes: 0 },
-      };
+      const sum = () => ({ rows: 0, bytes: 0 });
+      const diff = { added: sum(), removed: sum(), changed: sum(), previous: sum() };
+      // What each table's ranges are counted for.
+      const counted = {
+        staging: [
+          [
+            diff.added,
+            `${sized('s')} FROM staging s WHERE ${within('s')} AND NOT EXISTS (SELECT 1 FROM current_rows c WHERE c.key = s.key)`,
+          ],
+          [
+            diff.changed,
+            `${sized('s')} FROM staging s JOIN current_rows c ON c.key = s.key WHERE ${within('s')} AND c.line <> s.line`,
+          ],
+        ],
+        current_rows: [
+          [
+            diff.removed,
+            `${sized('c')} FROM current_rows c WHERE ${within('c')} AND NOT EXISTS (SELECT 1 FROM staging s WHERE s.key = c.key)`,
+          ],
+          [diff.previous, `SELECT COUNT(*) AS rows, 0 AS bytes FROM current_rows c WHERE ${within('c')}`],
+        ],
+      } as const;
       // A pause once a step's worth of rows was looked at, never at the end: a small diff (most
       // publishes) waits for no one.
       let looked = 0;
-      const pause = (from: number, table: string) => {
-        const due = looked >= rowsPerStep;
-        if (due) looked = 0;
-        looked += Math.min(rowsPerStep, last(table) + 1 - from);
-        return due;
-      };
-      for (let from = 0; from <= last('staging'); from += rowsPerStep) {
-        if (pause(from, 'staging')) yield;
-        add(
-          diff.added,
-          count(
-            `${sized('s')} FROM staging s WHERE ${within('s')} AND NOT EXISTS (SELECT 1 FROM current_rows c WHERE c.key = s.key)`,
-            from,
-          ),
-        );
-        add(
-          diff.changed,
-          count(
-            `${sized('s')} FROM staging s JOIN current_rows c ON c.key = s.key WHERE ${within('s')} AND c.line <> s.line`,
-            from,
-          ),
-        );
+      for (const [table, queries] of Object.entries(counted)) {
+        for (let from = 0; from <= last(table); from += rowsPerStep) {
+          if (looked >= rowsPerStep) {
+            looked = 0;
+            yield;
+          }
+          looked += Math.min(rowsPerStep, last(table) + 1 - from);
+          for (const [total, query] of queries) add(total, count(query, from));
+        }
       }
-      for (let from = 0; from <= last('current_rows'); from += rowsPerStep) {
-        if (pause(from, 'current_rows')) yield;
-        add(
-          diff.removed,
-          count(
-            `${sized('c')} FROM current_rows c WHERE ${within('c')} AND NOT EXISTS (SELECT 1 FROM staging s WHERE s.key = c.key)`,
-            from,
-          ),
-        );
-        diff.previousRows += count(
-          `SELECT COUNT(*) AS rows, 0 AS bytes FROM current_rows c WHERE ${within('c')}`,
-          from,
-        ).rows;
-      }
-      return diff;
+      const { added, removed, changed, previous } = diff;
+      return { previousRows: previous.rows, added, removed, changed } satisfies StagedDiff;
     },
 
     *added() {
