@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { clipped } from '../datasets/cell.ts';
 import type { AppEnv } from '../env.ts';
 import { whereItBreaks } from '../http/json-body.ts';
-import { ndjsonLines } from '../http/ndjson-lines.ts';
+import { type NdjsonLine, ndjsonLines } from '../http/ndjson-lines.ts';
 import { problem } from '../http/problem.ts';
 import {
   checkedFeed,
@@ -62,11 +62,14 @@ export const publishNdjson: MiddlewareHandler<AppEnv> = async (c, next) => {
   forceNeedsAdmin(c, options.force);
   const entry = logEntry(c, id, 0);
   const answer = await logged(entry, async () => {
-    const rows = (async function* () {
-      for await (const { text, number } of lines)
-        yield parsedLine(text, number, 'each line after the first is one row object');
-    })();
-    const result = await toWriter(c, def, options, checkedFeed(c, def, entry, rows, rowsMissSchema(id)));
+    const row = ({ text, number }: NdjsonLine) =>
+      parsedLine(text, number, 'each line after the first is one row object');
+    const result = await toWriter(
+      c,
+      def,
+      options,
+      checkedFeed(c, def, entry, lines, row, rowsMissSchema(id)),
+    );
     return rowsPublished(c, def, entry, result);
   });
   return respond(c, id, answer);

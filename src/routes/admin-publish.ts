@@ -164,23 +164,24 @@ export const sendAll = (rows: readonly Row[]) => async (sender: RowSender) => {
 };
 
 /**
- * Rows that arrive one at a time (an NDJSON body, a stored version rolled back to) checked as they
- * come, each good one sent on at once, so no isolate holds them all. Checking stops once the problems
- * reported are capped, and pauses between steps as `checkRows` does.
+ * Rows that arrive one at a time (an NDJSON body's lines, a stored version's) read into values by
+ * `read` and checked as they come, each good one sent on at once, so no isolate holds them all.
+ * Checking stops once the problems reported are capped, and pauses between steps as `checkRows` does.
  */
 export const checkedFeed =
-  (
+  <T>(
     c: Context<AppEnv>,
     def: DatasetDefinition,
     entry: PublishLog,
-    rows: AsyncIterable<unknown>,
+    items: AsyncIterable<T>,
+    read: (item: T) => unknown,
     what: string,
   ) =>
   async (sender: RowSender) => {
     const { maxPublishRows } = c.var.config;
     const checkRow = rowChecker(def);
     const problems: RowProblem[] = [];
-    for await (const input of rows) {
+    for await (const item of items) {
       const index = entry.rows++;
       if (index >= maxPublishRows)
         throw problem(
@@ -188,7 +189,7 @@ export const checkedFeed =
           `More than ${maxPublishRows} rows were sent, the most one publish may have (MAX_PUBLISH_ROWS); nothing was published.`,
           { limit: maxPublishRows },
         );
-      const checked = checkRow(input, index);
+      const checked = checkRow(read(item), index);
       if (checked.problems.length > 0) {
         problems.push(...checked.problems);
         if (problems.length >= maxProblems) break;
@@ -319,18 +320,18 @@ export async function validateAndPublish(
 }
 
 /**
- * A stored version's rows, a page at a time, for a rollback: a page is read and split when the rows
+ * A stored version's lines, a page at a time, for a rollback: a page is read and split when the rows
  * before it have gone on to the writer. A page gone part way (a prune that came first) is storage's
  * failure, and nothing is published.
  */
-export async function* storedRows(reader: DatasetReader, meta: VersionMeta): AsyncGenerator<unknown> {
+export async function* storedLines(reader: DatasetReader, meta: VersionMeta): AsyncGenerator<string> {
   for (let page = 0; page < meta.pageStarts.length; page++) {
     const bytes = await reader.page(meta, page);
     if (!bytes)
       throw storageFailed(
         `The rows of version ${meta.version} of "${meta.dataset}" could not be read from storage; nothing was published. Try again shortly.`,
       );
-    for (const line of splitRows(pageText.decode(bytes))) yield JSON.parse(line);
+    yield* splitRows(pageText.decode(bytes));
   }
 }
 

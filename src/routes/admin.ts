@@ -21,7 +21,7 @@ import {
   respond,
   rowsPublished,
   sendAll,
-  storedRows,
+  storedLines,
   tooLong,
   toWriter,
   validateAndPublish,
@@ -154,14 +154,10 @@ export const rollbackDataset: AppRouteHandler<typeof routes.rollbackDataset> = a
     throw rowsGone({ dataset: id, version }, `roll back to version ${found.retainedFrom} or later.`);
   const entry = logEntry(c, id, 0, { rolledBackFrom: version });
   const answer = await logged(entry, async () => {
-    const rows = storedRows(c.var.reader, found.meta);
+    const lines = storedLines(c.var.reader, found.meta);
     const what = `The rows of version ${version} no longer meet the schema of "${id}"`;
-    const result = await toWriter(
-      c,
-      def,
-      { force, rolledBackFrom: version },
-      checkedFeed(c, def, entry, rows, what),
-    );
+    const feed = checkedFeed(c, def, entry, lines, (line) => JSON.parse(line), what);
+    const result = await toWriter(c, def, { force, rolledBackFrom: version }, feed);
     return rowsPublished(c, def, entry, result, version);
   });
   return respond(c, id, answer);
