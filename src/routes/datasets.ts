@@ -15,7 +15,7 @@ import { formats, representationKey, resolveReadQuery, type ValidatedParams } fr
 import { bytesBody } from '../render/byte-stream.ts';
 import { dataPackage } from '../render/data-package.ts';
 import { contentTypes, rowsBody } from '../render/rows-body.ts';
-import { listedVersions } from '../store/listed-versions.ts';
+import { listedVersions, olderVersionsQuery } from '../store/listed-versions.ts';
 import type { Head, VersionMeta } from '../store/records.ts';
 import { type AppRouteHandler, createRouter } from './create-router.ts';
 import * as routes from './datasets.routes.ts';
@@ -170,7 +170,7 @@ export const listVersions: AppRouteHandler<typeof routes.listVersions> = async (
   const next =
     nextBefore === undefined
       ? undefined
-      : `${datasetPath(id)}/versions?${limit === undefined ? '' : `limit=${limit}&`}before=${nextBefore}`;
+      : `${datasetPath(id)}/versions${olderVersionsQuery(limit, nextBefore)}`;
   const response = await jsonResponse(
     c,
     { dataset: id, versions, links: next === undefined ? {} : { next } },

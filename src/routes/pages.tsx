@@ -28,7 +28,7 @@ import {
   type ValidatedParams,
 } from '../query/read-query.ts';
 import { selectedRows } from '../render/selected-rows.ts';
-import { listedVersions } from '../store/listed-versions.ts';
+import { listedVersions, olderVersionsQuery } from '../store/listed-versions.ts';
 import type { VersionMeta } from '../store/records.ts';
 import { type AppRouteHandler, createRouter } from './create-router.ts';
 import { datasetOr404, headOr404, retainedVersionOr404 } from './datasets.ts';
@@ -206,8 +206,6 @@ export const showHistory: AppRouteHandler<typeof routes.historyPage> = async (c)
   const def = datasetOr404(c, id);
   const head = await headOr404(c, id);
   const { versions: listed, nextBefore } = await listedVersions(c.var.reader, head, limit, before);
-  const older = (cursor: number) =>
-    `${paths.history(id)}?${limit === undefined ? '' : `limit=${limit}&`}before=${cursor}`;
   const entries: HistoryEntry[] = await Promise.all(
     listed.map(async ({ rowsRetained, ...summary }, i) => {
       const counts = summary.changes;
@@ -227,7 +225,7 @@ export const showHistory: AppRouteHandler<typeof routes.historyPage> = async (c)
         columns: displayColumns(def, head.columns),
         detailed: detailedVersions,
         newest: before === undefined,
-        ...(nextBefore !== undefined && { older: older(nextBefore) }),
+        ...(nextBefore !== undefined && { older: paths.history(id) + olderVersionsQuery(limit, nextBefore) }),
         assets: await assets(),
       }}
     />

@@ -7,6 +7,10 @@ export interface ListedVersion extends VersionSummary {
   rowsRetained: boolean;
 }
 
+/** The query of the page after one listed with `limit`: the same size, from the `before` cursor. */
+export const olderVersionsQuery = (limit: number | undefined, before: number) =>
+  `?${limit === undefined ? '' : `limit=${limit}&`}before=${before}`;
+
 export interface ListedVersions {
   versions: ListedVersion[];
   /** The `before` cursor of the next page, when older versions remain. */
