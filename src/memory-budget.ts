@@ -35,5 +35,11 @@ export const cacheBudget = {
   selections: 2 * MB,
 } as const;
 
+/**
+ * What V8 spends on a kept line's string beyond its text (a string's header and its array slot): how
+ * the caches that hold lines weigh each one.
+ */
+export const bytesPerLine = 40;
+
 /** Everything the caches may hold at once. */
 export const cacheBudgetTotal = cacheBudget.responses + cacheBudget.pages + cacheBudget.selections;

@@ -1,4 +1,4 @@
-import { cacheBudget } from '../memory-budget.ts';
+import { bytesPerLine, cacheBudget } from '../memory-budget.ts';
 import { canonicalQuery } from '../query/query-string.ts';
 import type { ReadQuery } from '../query/read-query.ts';
 import { BoundedCache } from '../store/bounded-cache.ts';
@@ -14,8 +14,8 @@ import type { Selection } from './selected-rows.ts';
  */
 const kept = new BoundedCache<Selection>({
   maxWeight: cacheBudget.selections,
-  // Text at up to two bytes a character, and a string header and array slot a line.
-  weigh: (s) => 1_024 + (s.lines?.reduce((n, line) => n + 2 * line.length + 40, 0) ?? 0),
+  // Text at up to two bytes a character, and each line's own string.
+  weigh: (s) => 1_024 + (s.lines?.reduce((n, line) => n + 2 * line.length + bytesPerLine, 0) ?? 0),
 });
 
 /**

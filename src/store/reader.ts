@@ -1,4 +1,4 @@
-import { cacheBudget } from '../memory-budget.ts';
+import { bytesPerLine, cacheBudget } from '../memory-budget.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { keys } from './keys.ts';
 import type { KvStore } from './kv.ts';
@@ -13,10 +13,7 @@ interface CachedPage {
 }
 
 /** A page's weight in its cache: its bytes and, once a query split it, the strings of its rows. */
-export const pageWeight = (page: CachedPage) => page.bytes.byteLength + (page.rowsWeight ?? 0);
-
-/** Bytes V8 spends on each row's string beyond its text (a sliced string's header, its array slot). */
-const perRowBytes = 40;
+const pageWeight = (page: CachedPage) => page.bytes.byteLength + (page.rowsWeight ?? 0);
 
 /**
  * What one isolate remembers between requests. Versions are immutable, so their metadata, pages and
@@ -146,7 +143,7 @@ export function createReader(store: KvStore, caches: ReaderCaches): DatasetReade
         page.rows = splitRows(text);
         // V8 keeps text of Latin-1 characters at a byte each, other text at two.
         const width = text.length === page.bytes.byteLength ? 1 : 2;
-        page.rowsWeight = text.length * width + page.rows.length * perRowBytes;
+        page.rowsWeight = text.length * width + page.rows.length * bytesPerLine;
         // Weighed again with its rows: a page too heavy for the cache now leaves it.
         caches.pages.set(keys.page(meta.dataset, meta.version, index), page);
       }
