@@ -1,3 +1,4 @@
+import { byteChunks } from './byte-chunks.ts';
 import { problem } from './problem.ts';
 
 /** One line of an NDJSON body: its text and its number, from 1. */
@@ -8,6 +9,9 @@ export interface NdjsonLine {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const newline = 0x0a;
+
+/** Bytes read from the body at once, into one buffer. */
+const readBytes = 64 * 1024;
 
 function decoded(parts: Uint8Array[], length: number, number: number): string {
   const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : new Uint8Array(length);
@@ -30,6 +34,7 @@ function decoded(parts: Uint8Array[], length: number, number: number): string {
 /**
  * The lines of a body as they arrive, never the body whole: at most one line (of `maxLineBytes`) is
  * held at a time; a longer one is a 413 naming it. A final newline ends the last line; `\r\n` is taken.
+ * The body is read into one reused buffer (`byteChunks`).
  */
 export async function* ndjsonLines(
   body: ReadableStream<Uint8Array>,
@@ -45,7 +50,7 @@ export async function* ndjsonLines(
         'A row that long cannot be stored: check that each row is one line and that no cell holds a whole file.',
       { line: number },
     );
-  for await (const chunk of body) {
+  for await (const chunk of byteChunks(body, readBytes)) {
     let from = 0;
     for (let end = chunk.indexOf(newline); end >= 0; end = chunk.indexOf(newline, from)) {
       const piece = chunk.subarray(from, end);
@@ -60,7 +65,7 @@ export async function* ndjsonLines(
     const rest = chunk.subarray(from);
     if (length + rest.byteLength > maxLineBytes) throw tooLong();
     if (rest.byteLength > 0) {
-      // Kept past this chunk, whose buffer the stream may reuse.
+      // Kept past this chunk, whose buffer the next read reuses.
       parts.push(rest.slice());
       length += rest.byteLength;
     }

@@ -1,6 +1,7 @@
 import type { Column } from '../datasets/columns.ts';
 import { rowKey } from '../datasets/row-key.ts';
 import type { Row } from '../datasets/types.ts';
+import { byteChunks } from '../http/byte-chunks.ts';
 import { ChunkedEncoder } from '../store/chunked-encoder.ts';
 import { canonicalRow } from '../store/pages.ts';
 
@@ -127,7 +128,7 @@ export async function* keyedLines(stream: ReadableStream<Uint8Array>): AsyncGene
     heldBytes = 0;
     return batch;
   };
-  for await (const chunk of stream) {
+  for await (const chunk of byteChunks(stream, batchBytes)) {
     if (heldBytes + chunk.byteLength > held.byteLength) {
       const larger = new Uint8Array(Math.max(held.byteLength * 2, heldBytes + chunk.byteLength));
       larger.set(held.subarray(0, heldBytes));
