@@ -35,6 +35,8 @@ interface KeptResponse {
   notModified: Headers;
   /** Null for a 304 kept only to answer the same revalidation again. */
   body: Uint8Array | null;
+  /** The value of the app's `stamp` header last set on `headers` and `notModified`. */
+  stamped?: string;
 }
 
 export interface ResponseCache {
@@ -124,7 +126,7 @@ function keptFor(cache: ResponseCache, key: string): KeptResponse | undefined {
 function answerFromMemory(
   request: Request,
   key: string,
-  { cache, heldHead, onHit }: CacheResponsesOptions,
+  { cache, heldHead, stamp }: CacheResponsesOptions,
 ): Response | undefined {
   const entry = keptFor(cache, key);
   if (!entry) return undefined;
@@ -132,12 +134,17 @@ function answerFromMemory(
     const head = heldHead(entry.version.dataset);
     if (!head || entry.version.version < head.retainedFrom) return undefined;
   }
-  if (ifNoneMatchHits(request.headers.get('if-none-match') ?? undefined, entry.etag)) {
-    onHit?.(entry.notModified);
-    return new Response(null, { status: 304, headers: entry.notModified });
+  if (stamp) {
+    const value = stamp.value();
+    if (entry.stamped !== value) {
+      entry.headers.set(stamp.name, value);
+      entry.notModified.set(stamp.name, value);
+      entry.stamped = value;
+    }
   }
+  if (ifNoneMatchHits(request.headers.get('if-none-match') ?? undefined, entry.etag))
+    return new Response(null, { status: 304, headers: entry.notModified });
   if (entry.body === null) return undefined;
-  onHit?.(entry.headers);
   if (request.method === 'HEAD') return new Response(null, { status: 200, headers: headOf(entry) });
   return new Response(bytesBody(entry.body), { status: 200, headers: entry.headers });
 }
@@ -184,10 +191,11 @@ export interface CacheResponsesOptions {
   cache: ResponseCache;
   heldHead: HeldHead;
   /**
-   * Called with a kept response's headers just before a response is made from them, to set what the
-   * app sets after routing (the same names every time: they are kept for the next hit).
+   * A header the app sets after routing (Server-Timing), set on a kept response's headers before a
+   * response is made from them. Set again only when `value` (called on every hit, so cheap) changes:
+   * writing a header is a call into the runtime that a revalidation otherwise would not make.
    */
-  onHit?: (headers: Headers) => void;
+  stamp?: { name: string; value: () => string };
 }
 
 /**
