@@ -56,4 +56,45 @@ describe('BoundedCache', () => {
       }),
     );
   });
+
+  it('keeps what a plain least-recently-used list keeps, whatever the reads, writes and deletes', () => {
+    const op = fc.oneof(
+      fc.record({ kind: fc.constant('get' as const), key: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({
+        kind: fc.constant('set' as const),
+        key: fc.integer({ min: 0, max: 5 }),
+        weight: fc.integer({ min: 1, max: 4 }),
+      }),
+      fc.record({ kind: fc.constant('delete' as const), key: fc.integer({ min: 0, max: 5 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        const maxWeight = 8;
+        const cache = new BoundedCache<number>({ maxWeight, weigh: (weight) => weight });
+        // The reference: keys from least to most recently used, with their weights.
+        let order: [string, number][] = [];
+        const drop = (key: string) => {
+          order = order.filter(([k]) => k !== key);
+        };
+        for (const { kind, key: n, ...rest } of ops) {
+          const key = String(n);
+          if (kind === 'get') {
+            const held = order.find(([k]) => k === key);
+            expect(cache.get(key)).toBe(held?.[1]);
+            if (held) order = [...order.filter(([k]) => k !== key), held];
+          } else if (kind === 'delete') {
+            cache.delete(key);
+            drop(key);
+          } else {
+            const { weight } = rest as { weight: number };
+            cache.set(key, weight);
+            drop(key);
+            order.push([key, weight]);
+            while (order.reduce((sum, [, w]) => sum + w, 0) > maxWeight) order.shift();
+          }
+          expect(cache.weight).toBe(order.reduce((sum, [, w]) => sum + w, 0));
+        }
+      }),
+    );
+  });
 });

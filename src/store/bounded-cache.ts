@@ -23,6 +23,8 @@ export class BoundedCache<V> {
   readonly #entries = new Map<string, Entry<V>>();
   readonly #options: BoundedCacheOptions<V>;
   #weight = 0;
+  /** The entry last put at the end of the order: a hot key read again is already there. */
+  #newest: Entry<V> | undefined;
 
   constructor(options: BoundedCacheOptions<V>) {
     this.#options = options;
@@ -45,8 +47,11 @@ export class BoundedCache<V> {
       this.#dropPastStale(key, entry, now);
       return undefined;
     }
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    if (entry !== this.#newest) {
+      this.#entries.delete(key);
+      this.#entries.set(key, entry);
+      this.#newest = entry;
+    }
     return entry.value;
   }
 
@@ -65,7 +70,9 @@ export class BoundedCache<V> {
     this.delete(key);
     if (weight > this.#options.maxWeight) return;
     const ttl = this.#options.ttlMs;
-    this.#entries.set(key, { value, weight, expiresAt: ttl === undefined ? Infinity : this.#now() + ttl });
+    const entry = { value, weight, expiresAt: ttl === undefined ? Infinity : this.#now() + ttl };
+    this.#entries.set(key, entry);
+    this.#newest = entry;
     this.#weight += weight;
     for (const [oldest, entry] of this.#entries) {
       if (this.#weight <= this.#options.maxWeight) break;
