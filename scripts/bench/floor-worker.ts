@@ -11,7 +11,9 @@
  *   each `Response`: the cheapest way measured, several times cheaper than a list of pairs, which
  *   workerd converts pair by pair through JavaScript iterators on every response (BENCHMARKS.md).
  *
- * Plain JavaScript, so Miniflare runs it as it is.
+ * Each answer is found by its exact URL once routed, as Assay's response cache finds its answers by
+ * theirs, so a floor pays a map lookup per request, not a URL parse. Plain JavaScript, so Miniflare
+ * runs it as it is.
  */
 export const floorWorkerScript = `
 const bodies = new Map();
@@ -31,29 +33,43 @@ function fixedLength(bytes) {
   writer.write(bytes).then(() => writer.close(), (error) => writer.abort(error));
   return readable;
 }
+const answers = new Map();
+function routed(url) {
+  const path = url.pathname;
+  if (path === '/not-modified') return () => new Response(null, { status: 304 });
+  if (path.startsWith('/shaped/')) {
+    const shape = shapes.get(url.searchParams.get('name'));
+    if (!shape) return undefined;
+    if (shape.bytes === null) return () => new Response(null, { status: shape.status, headers: shape.headers });
+    if (path === '/shaped/fixed') return () => new Response(fixedLength(shape.bytes), { status: shape.status, headers: shape.headers });
+    return () => new Response(shape.bytes, { status: shape.status, headers: shape.headers });
+  }
+  if (path !== '/buffer' && path !== '/fixed') return undefined;
+  const bytes = constant(Number(url.searchParams.get('size') ?? '0'));
+  if (path === '/buffer') return () => new Response(bytes, { headers: plain });
+  return () => new Response(fixedLength(bytes), { headers: plain });
+}
 export default {
   async fetch(request) {
+    const known = answers.get(request.url);
+    if (known && request.method === 'GET') return known();
     const url = new URL(request.url);
     const path = url.pathname;
-    if (path === '/not-modified') return new Response(null, { status: 304 });
-    if (path.startsWith('/shaped/')) {
-      const shape = shapes.get(url.searchParams.get('name'));
-      if (!shape) return new Response('no such shape', { status: 404 });
-      if (shape.bytes === null) return new Response(null, { status: shape.status, headers: shape.headers });
-      const body = path === '/shaped/fixed' ? fixedLength(shape.bytes) : shape.bytes;
-      return new Response(body, { status: shape.status, headers: shape.headers });
+    const answer = request.method === 'GET' ? routed(url) : undefined;
+    if (answer) {
+      answers.set(request.url, answer);
+      return answer();
     }
     if (path === '/shapes' && request.method === 'POST') {
       const { name, status, size, headers } = await request.json();
       const bytes = status === 304 ? null : constant(size);
       shapes.set(name, { status, headers: new Headers(headers), bytes });
+      answers.clear();
       return new Response(null, { status: 204 });
     }
-    const size = Number(url.searchParams.get('size') ?? '0');
-    const bytes = constant(size);
-    if (path === '/buffer') return new Response(bytes, { headers: plain });
-    if (path === '/fixed') return new Response(fixedLength(bytes), { headers: plain });
     if (path === '/chunked') {
+      const size = Number(url.searchParams.get('size') ?? '0');
+      const bytes = constant(size);
       // Diagnostic: the same bytes written the way the Worker writes a whole version, as pages of
       // \`chunk\` bytes with a 2-byte separator written on its own between them.
       const chunk = Number(url.searchParams.get('chunk') ?? '131072');
