@@ -30,6 +30,17 @@ describe('publishBody', () => {
     },
   );
 
+  it('sends the same ids with other values for another seed: every row changed', async () => {
+    const rowsOf = async (seed: number) =>
+      text(await chunksOf(publishBody(500, 'ndjson', seed).stream))
+        .split('\n')
+        .slice(1, -1)
+        .map((line) => JSON.parse(line) as { id: number });
+    const [first, second] = [await rowsOf(1), await rowsOf(2)];
+    expect(second.map((row) => row.id)).toEqual(first.map((row) => row.id));
+    expect(second.every((row, i) => JSON.stringify(row) !== JSON.stringify(first[i]))).toBe(true);
+  });
+
   it('generates the body a chunk at a time, as it is read', async () => {
     const { stream, sent } = publishBody(10_000, 'ndjson');
     const reader = stream.getReader();

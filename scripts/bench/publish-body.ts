@@ -16,11 +16,12 @@ const rowsPerChunk = 1_000;
 
 /**
  * `count` synthetic rows as a request body, generated as it is read: a 1,000,000-row body (~210 MB)
- * costs the bench one chunk of memory at a time. `bytes` grows as chunks are pulled.
+ * costs the bench one chunk of memory at a time. `bytes` grows as chunks are pulled. Another `seed`
+ * gives the same ids with other values: every row changed.
  */
-export function publishBody(count: number, format: PublishFormat) {
+export function publishBody(count: number, format: PublishFormat, seed = 1) {
   const encoder = new TextEncoder();
-  const rows = eachSyntheticRow(count);
+  const rows = eachSyntheticRow(count, seed);
   const sent = { bytes: 0, rows: 0 };
   let started = false;
   let finished = false;

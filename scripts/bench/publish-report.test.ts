@@ -88,6 +88,25 @@ describe('publishTargets', () => {
     expect(checks[5]?.measured).toBe('Worker 164, writer 0');
   });
 
+  it('names a publish over an earlier version by what it changed', () => {
+    const republished: PublishMeasure = {
+      ...published,
+      changes: { added: 10, removed: 5, changed: 99_990 },
+    };
+    const first: PublishMeasure = { ...published, changes: { added: 100_000, removed: 0, changed: 0 } };
+    expect(
+      publishLines({ publishes: [first, republished], downloads: [] })
+        .slice(2, 4)
+        .map((l) => l.split(' | ')[0]),
+    ).toEqual([
+      '| publish (ndjson)',
+      '| publish (ndjson), over the previous version (99,990 changed, 10 added, 5 removed)',
+    ]);
+    expect(publishTargets({ publishes: [republished], downloads: [] })[1]?.what).toBe(
+      'publish 100,000 rows, over the previous version (99,990 changed, 10 added, 5 removed): KV operations per invocation',
+    );
+  });
+
   it('misses the heap target at the limit itself, and the KV target at 1,000 operations', () => {
     const heavy = {
       ...published,

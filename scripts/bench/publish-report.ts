@@ -19,6 +19,12 @@ const heapCell = (h: HeapPeak) => `${h.peak_used_mb} (${h.before_mb}; gap ${int(
 const outcome = (m: { status: number; error?: string }) =>
   succeeded(m) ? String(m.status) : `${m.status || 'none'}: ${m.error ?? ''}`.replace(/\|/g, '\\|');
 
+/** What a publish over an earlier version changed; nothing for a dataset's first. */
+const overPrevious = ({ changes, rows }: PublishMeasure) =>
+  changes && changes.added < rows
+    ? `, over the previous version (${int(changes.changed)} changed, ${int(changes.added)} added, ${int(changes.removed)} removed)`
+    : '';
+
 /** The publishes and downloads as Markdown table lines. */
 export function publishLines(side: PublishSide): string[] {
   const lines = [
@@ -28,7 +34,9 @@ export function publishLines(side: PublishSide): string[] {
   const row = (name: string, rows: number, m: PublishMeasure | DownloadMeasure, rate: string) =>
     `| ${name} | ${int(rows)} | ${mb(m.body_bytes)} | ${outcome(m)} | ${(m.ms / 1000).toFixed(2)} | ${rate} | ${heapCell(m.heap.worker)} | ${heapCell(m.heap.writer)} | ${int(m.kv_operations.worker.operations)} / ${int(m.kv_operations.writer.operations)} | ${m.workerd_rss_before_mb} → ${m.workerd_rss_peak_mb} |`;
   for (const p of side.publishes) {
-    lines.push(row(`publish (${p.format})`, p.rows, p, succeeded(p) ? int(p.rows_per_s) : '–'));
+    lines.push(
+      row(`publish (${p.format})${overPrevious(p)}`, p.rows, p, succeeded(p) ? int(p.rows_per_s) : '–'),
+    );
   }
   for (const d of side.downloads) lines.push(row(`full download ${d.path}`, rowsOf(side, d.dataset), d, '–'));
   return lines;
@@ -43,7 +51,7 @@ export function publishTargets(side: PublishSide): TargetCheck[] {
   for (const p of side.publishes) {
     const peaks = `Worker ${p.heap.worker.peak_used_mb} MB, writer ${p.heap.writer.peak_used_mb} MB`;
     list.push({
-      what: `publish ${int(p.rows)} rows × 12 columns (${p.format}): succeeds, every isolate's JS heap`,
+      what: `publish ${int(p.rows)} rows × 12 columns (${p.format})${overPrevious(p)}: succeeds, every isolate's JS heap`,
       goal: `2xx, each < ${heapLimitMb.publish} MB`,
       measured: succeeded(p) ? peaks : `${outcome(p)} (${peaks} up to then)`,
       met:
@@ -51,7 +59,7 @@ export function publishTargets(side: PublishSide): TargetCheck[] {
         p.heap.worker.peak_used_mb < heapLimitMb.publish &&
         p.heap.writer.peak_used_mb < heapLimitMb.publish,
     });
-    list.push(kvTarget(`publish ${int(p.rows)} rows`, p));
+    list.push(kvTarget(`publish ${int(p.rows)} rows${overPrevious(p)}`, p));
   }
   for (const d of side.downloads) {
     const rows = int(rowsOf(side, d.dataset));

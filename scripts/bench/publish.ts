@@ -85,6 +85,8 @@ export interface PublishMeasure extends RequestMeasure {
   dataset: string;
   rows: number;
   format: PublishFormat;
+  /** What the Worker answered it changed, against the version before (all added for a first one). */
+  changes?: { added: number; removed: number; changed: number };
   /** Bytes of body handed to the connection (all of it on success; up to the answer otherwise). */
   body_bytes: number;
   rows_per_s: number;
@@ -178,8 +180,10 @@ export async function measurePublish(
   id: string,
   count: number,
   format: PublishFormat,
+  seed = 1,
 ): Promise<PublishMeasure> {
-  const body = publishBody(count, format);
+  const body = publishBody(count, format, seed);
+  let changes: PublishMeasure['changes'];
   const measured = await measure(runtime, timeBudgetMs(count), async (signal) => {
     const { status, text } = await putStream(
       `${runtime.assay}/admin/v1/datasets/${id}`,
@@ -187,7 +191,9 @@ export async function measurePublish(
       body.stream,
       signal,
     );
-    return status === 200 || status === 201 ? { status } : { status, error: failure(text) };
+    if (status !== 200 && status !== 201) return { status, error: failure(text) };
+    changes = (JSON.parse(text) as { changes?: PublishMeasure['changes'] }).changes;
+    return { status };
   });
   const ok = measured.status === 200 || measured.status === 201;
   if (measured.status === 0) {
@@ -197,6 +203,7 @@ export async function measurePublish(
     dataset: id,
     rows: count,
     format,
+    ...(changes && { changes }),
     body_bytes: body.sent.bytes,
     ...measured,
     rows_per_s: ok ? count / (measured.ms / 1000) : 0,
