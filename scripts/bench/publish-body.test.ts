@@ -31,11 +31,10 @@ describe('publishBody', () => {
   );
 
   it('sends the same ids with other values for another seed: every row changed', async () => {
-    const rowsOf = async (seed: number) =>
-      text(await chunksOf(publishBody(500, 'ndjson', seed).stream))
-        .split('\n')
-        .slice(1, -1)
-        .map((line) => JSON.parse(line) as { id: number });
+    const rowsOf = async (seed: number): Promise<{ id: number }[]> => {
+      const lines: string[] = text(await chunksOf(publishBody(500, 'ndjson', seed).stream)).split('\n');
+      return lines.slice(1, -1).map((line) => JSON.parse(line));
+    };
     const [first, second] = [await rowsOf(1), await rowsOf(2)];
     expect(second.map((row) => row.id)).toEqual(first.map((row) => row.id));
     expect(second.every((row, i) => JSON.stringify(row) !== JSON.stringify(first[i]))).toBe(true);
