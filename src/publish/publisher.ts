@@ -56,7 +56,17 @@ export interface WriterDeps {
   history: HistoryStore;
   now?: () => Date;
   pageSizing?: PageSizing;
+  /** KV operations a publish may spend pruning (`pruneBudget` unless a test sets fewer). */
+  pruneBudget?: number;
 }
+
+/**
+ * The most KV operations a publish spends pruning, beside its own (a 1,000,000-row version's pages
+ * and keys are about 160): one version a publish, the steady state, fits with room, and a backlog
+ * (retention lowered, prunes that failed) is worked off over the next publishes instead of taking
+ * one invocation past the 1,000 operations it may make.
+ */
+export const pruneBudget = 300;
 
 const decoder = new TextDecoder();
 
@@ -331,11 +341,19 @@ async function rewriteStaleLists(deps: WriterDeps) {
   }
 }
 
-/** Drops the rows of versions past retention; one that fails to go is tried again next publish. */
+/**
+ * Drops the rows of versions past retention, oldest first, within the publish's budget of KV
+ * operations; what is left (or fails) is taken up again by the next publish.
+ */
 async function prune(deps: WriterDeps, retainedFrom: number) {
+  let budget = deps.pruneBudget ?? pruneBudget;
   for (const meta of deps.history.unpruned(retainedFrom)) {
+    // A list and one delete at least, or the version would cost a list and gain nothing.
+    if (budget < 2) return;
     try {
-      await pruneVersion(deps.store, meta);
+      const { operations, done } = await pruneVersion(deps.store, meta, budget);
+      budget -= operations;
+      if (!done) return;
       deps.history.markPruned(meta.version);
     } catch (error) {
       logEvent(

@@ -94,10 +94,28 @@ async function putPages(
   await Promise.all(inFlight);
 }
 
-/** Deletes every key under `prefix` (a version's, say); a list reads up to 1,000 keys an operation. */
-export async function deleteVersionKeys(store: KvStore, prefix: string, keep?: string) {
-  const stored = await store.list(prefix);
-  await Promise.all(stored.filter((key) => key !== keep).map((key) => store.delete(key)));
+/** What a deletion by prefix spent in KV operations, and whether it deleted every key. */
+export interface Deleted {
+  operations: number;
+  done: boolean;
+}
+
+/**
+ * Deletes the keys under `prefix` (a version's, say) but `keep`, spending at most `budget` KV
+ * operations: a list reads up to 1,000 keys an operation, a delete is one. What the budget leaves
+ * is found by the next call, as the list finds every key left.
+ */
+export async function deleteVersionKeys(
+  store: KvStore,
+  prefix: string,
+  { keep, budget = Number.POSITIVE_INFINITY }: { keep?: string; budget?: number } = {},
+): Promise<Deleted> {
+  const listed = await store.list(prefix);
+  const listing = Math.max(1, Math.ceil(listed.length / 1000));
+  const doomed = listed.filter((key) => key !== keep);
+  const now = doomed.slice(0, Math.max(0, budget - listing));
+  await Promise.all(now.map((key) => store.delete(key)));
+  return { operations: listing + now.length, done: now.length === doomed.length };
 }
 
 /**
@@ -105,9 +123,16 @@ export async function deleteVersionKeys(store: KvStore, prefix: string, keep?: s
  * are found by the version's prefix, not its page count: an attempt that was stopped part way and
  * abandoned may have left more pages under the same number than the version that took it wrote.
  */
-export async function pruneVersion(store: KvStore, meta: Pick<VersionMeta, 'dataset' | 'version'>) {
+export function pruneVersion(
+  store: KvStore,
+  meta: Pick<VersionMeta, 'dataset' | 'version'>,
+  budget?: number,
+): Promise<Deleted> {
   const { dataset, version } = meta;
-  await deleteVersionKeys(store, keys.versionPrefix(dataset, version), keys.versionMeta(dataset, version));
+  return deleteVersionKeys(store, keys.versionPrefix(dataset, version), {
+    keep: keys.versionMeta(dataset, version),
+    ...(budget !== undefined && { budget }),
+  });
 }
 
 function copyOf(bytes: Uint8Array): ArrayBuffer {

@@ -446,6 +446,38 @@ describe('a history that scales', () => {
     expect(reading.count.operations).toBe(downloadOperations(second.pageStarts.length));
   }, 60_000);
 
+  it('works off a backlog of versions past retention over the next publishes, within its budget', async () => {
+    const def = datasetNamed('backlog');
+    const { store, count } = operationCounting(kvStore(env.DATASETS));
+    const budget = 20;
+    const outcome = await runInDurableObject(
+      env.DATASET_WRITER.getByName(def.id),
+      async (_instance, state) => {
+        const history = sqlHistory(state.storage);
+        const deps = { store, history, pageSizing: fixedPageSizing(1024), pruneBudget: budget };
+        // Four versions of about 15 pages each, kept; then retention drops to 1.
+        for (let i = 1; i <= 4; i++)
+          await publishRows(deps, def, items(500, i), { force: true, retention: 10 });
+        const pruning: number[] = [];
+        for (let version = 5; version <= 30; version++) {
+          count.pruning = 0;
+          await publishRows(deps, def, items(20, version), { force: true, retention: 1 });
+          pruning.push(count.pruning);
+          if (history.unpruned(version).length === 0) return { pruning, version };
+        }
+        throw new Error(`a backlog is still left after 26 publishes: ${JSON.stringify(pruning)}`);
+      },
+    );
+    expect(outcome.pruning.every((spent) => spent <= budget)).toBe(true);
+    // Four versions of about 17 keys each took more than one publish's budget.
+    expect(outcome.pruning.length).toBeGreaterThan(3);
+    for (let version = 1; version < outcome.version; version++) {
+      expect(await kvStore(env.DATASETS).list(keys.versionPrefix(def.id, version))).toEqual([
+        keys.versionMeta(def.id, version),
+      ]);
+    }
+  }, 60_000);
+
   it('deletes what an attempt stopped before its head wrote, before its number is used again', async () => {
     const def = datasetNamed('stopped');
     const client = adminClient({ datasets: [def] });

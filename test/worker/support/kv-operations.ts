@@ -2,10 +2,11 @@ import type { KvStore } from '../../../src/store/kv.ts';
 
 /**
  * Counts KV operations as the limit of 1,000 per invocation counts them: a bulk read of up to 100 keys
- * is one, and so is each list call (up to 1,000 keys).
+ * is one, and so is each list call (up to 1,000 keys). `pruning` counts the lists and deletes alone,
+ * which only a prune (or the clean-up of a stopped attempt) makes.
  */
 export function operationCounting(inner: KvStore) {
-  const count = { operations: 0 };
+  const count = { operations: 0, pruning: 0 };
   const store: KvStore = {
     getText(key) {
       count.operations++;
@@ -25,11 +26,14 @@ export function operationCounting(inner: KvStore) {
     },
     delete(key) {
       count.operations++;
+      count.pruning++;
       return inner.delete(key);
     },
     async list(prefix) {
       const found = await inner.list(prefix);
-      count.operations += Math.max(1, Math.ceil(found.length / 1000));
+      const operations = Math.max(1, Math.ceil(found.length / 1000));
+      count.operations += operations;
+      count.pruning += operations;
       return found;
     },
   };
