@@ -29,19 +29,29 @@ export class DatasetWriter extends DurableObject<Bindings> {
     keepSocketsAlive(ctx);
   }
 
-  /** Publishes the rows streamed by the Worker (`rowSender`): validated there, staged and written here. */
+  /**
+   * Publishes the rows streamed by the Worker (`rowSender`): validated there, staged and written here.
+   * Subscribers hear of any version that became the latest meanwhile: the publish's own, or one an
+   * earlier call left unfinished and this one finished (`recover`), whatever this one's outcome.
+   */
   async publish(request: PublishRequest, rows: ReadableStream<Uint8Array>): Promise<PublishResult> {
-    const result = await this.#serial.run(async (): Promise<PublishResult> => {
-      try {
-        return await publish(this.#deps(), request, keyedLines(rows));
-      } catch (error) {
-        // An answer, not an error: the Worker that cut the rows short has its own (a 400, 413 or 422).
-        if (error instanceof RowsCut) return { outcome: 'cut' };
-        throw error;
-      }
-    });
-    if (result.outcome === 'published') this.#announce();
-    return result;
+    let moved = false;
+    try {
+      return await this.#serial.run(async (): Promise<PublishResult> => {
+        const before = this.#history.latest()?.meta.version;
+        try {
+          return await publish(this.#deps(), request, keyedLines(rows));
+        } catch (error) {
+          // An answer, not an error: the Worker that cut the rows short has its own (a 400, 413 or 422).
+          if (error instanceof RowsCut) return { outcome: 'cut' };
+          throw error;
+        } finally {
+          moved = this.#history.latest()?.meta.version !== before;
+        }
+      });
+    } finally {
+      if (moved) this.#announce();
+    }
   }
 
   /** A live subscriber (the route checked the upgrade); it first learns the current version. */

@@ -19,6 +19,7 @@ import { createReaderCaches } from '../../../src/store/reader.ts';
 import type { Head, VersionSummary } from '../../../src/store/records.ts';
 import { keyedRows } from '../support/keyed-rows.ts';
 import { operationCounting } from '../support/kv-operations.ts';
+import { subscribe } from '../support/live-subscriber.ts';
 import { items } from '../support/test-dataset.ts';
 import { adminClient, datasetNamed } from './admin-client.ts';
 
@@ -144,6 +145,21 @@ describe('one writer per dataset', () => {
     const v2 = await (await client.request('/v1/datasets/head-fails/versions/2')).json<Served>();
     expect(v2.data).toEqual(items(20, 500));
     expect((await latest(client, 'head-fails')).body).toMatchObject({ version: 3, data: items(20, 700) });
+  });
+
+  it('tells live subscribers of a version it finishes, though the publish that finished it changed nothing', async () => {
+    const def = datasetNamed('finished-live');
+    const client = adminClient({ datasets: [def] });
+    await client.put('finished-live', { rows: items(20) });
+    const subscriber = await subscribe(client, '/v1/datasets/finished-live/live');
+    expect(await subscriber.next()).toMatchObject({ version: 1 });
+    const headFails = failingStore((key) => key === keys.head('finished-live'));
+    await expect(publishInside(def, items(20, 500), headFails.store)).rejects.toThrow(/injected/);
+
+    // The same rows again: the writer finishes version 2 first, and then they change nothing.
+    const again = await client.put('finished-live', { rows: items(20, 500), force: true });
+    expect(await again.json()).toEqual({ unchanged: true, version: 2 });
+    expect(await subscriber.next()).toMatchObject({ dataset: 'finished-live', version: 2 });
   });
 
   it('never reissues a version whose head landed, even when KV does not show it to the writer yet', async () => {
