@@ -86,11 +86,14 @@ export class BoundedCache<V> {
     if (!entry) return;
     this.#entries.delete(key);
     this.#weight -= entry.weight;
+    // Not held past its entry: it may be a large response the budget no longer counts.
+    if (entry === this.#newest) this.#newest = undefined;
   }
 
   clear(): void {
     this.#entries.clear();
     this.#weight = 0;
+    this.#newest = undefined;
   }
 
   /** Forgets an entry once it is past even its stale time; says whether it did. */
