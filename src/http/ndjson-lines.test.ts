@@ -47,18 +47,26 @@ describe('ndjsonLines', () => {
         async (sent, finalNewline, cuts) => {
           const body = sent.map(({ text, crlf }) => `${text}${crlf ? '\r' : ''}`).join('\n');
           const bytes = new TextEncoder().encode(finalNewline && sent.length > 0 ? `${body}\n` : body);
-          // The reference: split on newlines; a final newline ends the last line, and an empty last
-          // line (no bytes after the last newline) is no line.
+          // An unended last line with no bytes is none; a byte order mark is dropped from the body's
+          // start, and kept anywhere else.
           const expected = sent
-            .map(({ text }, index) => ({ text, number: index + 1 }))
-            .filter(
-              (line, index) =>
-                finalNewline || index < sent.length - 1 || line.text !== '' || sent[index]?.crlf,
-            );
+            .filter(({ text, crlf }, index) => finalNewline || index < sent.length - 1 || text !== '' || crlf)
+            .map(({ text }, index) => ({
+              text: index === 0 ? text.replace(/^\uFEFF/, '') : text,
+              number: index + 1,
+            }));
           expect(await linesOf(bodyOf(bytes, cuts))).toEqual(expected);
         },
       ),
     );
+  });
+
+  it("drops a byte order mark from the body's start only: elsewhere it is text, which JSON refuses", async () => {
+    const bytes = new TextEncoder().encode('\uFEFF{"options":1}\n\uFEFF{"a":1}\n');
+    expect(await linesOf(bodyOf(bytes, [1, 2, 18]))).toEqual([
+      { text: '{"options":1}', number: 1 },
+      { text: '\uFEFF{"a":1}', number: 2 },
+    ]);
   });
 
   it('refuses a line longer than its limit with a 413 naming the line, wherever the body is cut', async () => {

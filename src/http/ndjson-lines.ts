@@ -7,7 +7,10 @@ export interface NdjsonLine {
   number: number;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// Each line is decoded on its own, so the decoder keeps a byte order mark wherever it is: only the
+// body's first (`decoded` drops it from line 1) is one; elsewhere U+FEFF is text, and not JSON.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const byteOrderMark = '\uFEFF';
 const newline = 0x0a;
 
 /** Bytes read from the body at once, into one buffer. */
@@ -24,7 +27,8 @@ function decoded(parts: Uint8Array[], length: number, number: number): string {
   }
   try {
     // A lenient decode would publish U+FFFD in place of every byte it could not read.
-    const text = utf8.decode(bytes);
+    const decodedText = utf8.decode(bytes);
+    const text = number === 1 && decodedText.startsWith(byteOrderMark) ? decodedText.slice(1) : decodedText;
     return text.endsWith('\r') ? text.slice(0, -1) : text;
   } catch {
     throw problem(400, `Line ${number} is not UTF-8 text: send the NDJSON encoded as UTF-8.`);
