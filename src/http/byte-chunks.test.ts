@@ -44,12 +44,15 @@ describe('byteChunks', () => {
     const body = new TextEncoder().encode('x'.repeat(10_000));
     const request = new Request('http://assay.test/', { method: 'PUT', body });
     const chunks: Uint8Array[] = [];
+    let bytes = 0;
     for await (const chunk of byteChunks(request.body as ReadableStream<Uint8Array>, 1024)) {
       expect(chunk.byteLength).toBeGreaterThan(0);
+      bytes += chunk.byteLength;
       chunks.push(chunk);
       if (chunks.length > 1) expect(chunks.at(-2)?.byteLength).toBe(0);
     }
     expect(chunks.length).toBeGreaterThanOrEqual(10);
+    expect(bytes).toBe(body.byteLength);
   });
 
   it('reads a stream made in JavaScript as it comes', async () => {
@@ -61,6 +64,29 @@ describe('byteChunks', () => {
       },
     });
     expect(await gathered(byteChunks(stream, 2))).toEqual([1, 2, 3, 4]);
+  });
+
+  it('cancels the stream and lets it go when the reader throws part way', async () => {
+    let cancelled = false;
+    const stream = byteStream([new Uint8Array([1]), new Uint8Array([2])], () => {
+      cancelled = true;
+    });
+    const reading = (async () => {
+      for await (const _ of byteChunks(stream, 8)) throw new Error('a bad line');
+    })();
+    await expect(reading).rejects.toThrow('a bad line');
+    expect(cancelled).toBe(true);
+    expect(stream.locked).toBe(false);
+  });
+
+  it('fails with the stream when it errors, rather than waiting', async () => {
+    const stream = new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        controller.error(new Error('the connection dropped'));
+      },
+    });
+    await expect(gathered(byteChunks(stream, 8))).rejects.toThrow('the connection dropped');
   });
 
   it('cancels the stream when the reader stops early', async () => {
