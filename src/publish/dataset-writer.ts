@@ -8,10 +8,23 @@ import { summarize } from '../store/records.ts';
 import type { HistoryStore } from './history-store.ts';
 import { keyedLines, RowsCut } from './keyed-line-stream.ts';
 import type { PublishRequest } from './publish-request.ts';
-import { type PublishResult, publish, type StoredVersion, storedVersion } from './publisher.ts';
+import {
+  type PublishResult,
+  pruneLeft,
+  prunesLeft,
+  publish,
+  type StoredVersion,
+  storedVersion,
+} from './publisher.ts';
 import { retryingStore } from './retrying-store.ts';
 import { Serial } from './serial.ts';
 import { sqlHistory } from './sql-history.ts';
+
+/**
+ * How long after a publish or a run that left pruning to do the alarm prunes again: KV's list may
+ * show deleted keys for up to a minute, so a run at once could spend its budget deleting them again.
+ */
+const pruneDelayMs = 30_000;
 
 /**
  * The single writer of one dataset (one object per dataset id, `getByName(id)`). KV cannot allocate a
@@ -51,7 +64,19 @@ export class DatasetWriter extends DurableObject<Bindings> {
       });
     } finally {
       if (moved) this.#announce();
+      await this.#pruneLater();
     }
+  }
+
+  /** Goes on pruning what publishes left (`pruneLeft`), a run at a time, each its own invocation. */
+  override async alarm(): Promise<void> {
+    await this.#serial.run(() => pruneLeft(this.#deps()));
+    await this.#pruneLater();
+  }
+
+  /** Sets the alarm if versions past retention still hold rows. */
+  async #pruneLater(): Promise<void> {
+    if (prunesLeft(this.#history)) await this.ctx.storage.setAlarm(Date.now() + pruneDelayMs);
   }
 
   /** A live subscriber (the route checked the upgrade); it first learns the current version. */

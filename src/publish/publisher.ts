@@ -62,11 +62,14 @@ export interface WriterDeps {
 
 /**
  * The most KV operations a publish spends pruning, beside its own (a 1,000,000-row version's pages
- * and keys are about 160): one version a publish, the steady state, fits with room, and a backlog
- * (retention lowered, prunes that failed) is worked off over the next publishes instead of taking
- * one invocation past the 1,000 operations it may make.
+ * and keys are about 160): one version a publish, the steady state, fits with room. What does not
+ * fit (retention lowered, prunes that failed, a version of more pages, what a stopped attempt left)
+ * goes to the writer's alarm, never past the 1,000 operations an invocation may make.
  */
 export const pruneBudget = 300;
+
+/** What one run of the writer's alarm spends pruning: its own invocation, less a margin for retries. */
+export const alarmPruneBudget = 900;
 
 const decoder = new TextDecoder();
 
@@ -215,7 +218,7 @@ async function publishOnce(
     () => deps.history.headStarted(),
   );
   deps.history.commit({ meta, retainedFrom }, !listsWritten);
-  await prune(deps, retainedFrom);
+  await prune(deps, retainedFrom, deps.pruneBudget ?? pruneBudget);
   return { outcome: 'published', version, rowCount: meta.rowCount, changes, ...named };
 }
 
@@ -342,11 +345,11 @@ async function rewriteStaleLists(deps: WriterDeps) {
 }
 
 /**
- * Drops the rows of versions past retention, oldest first, within the publish's budget of KV
- * operations; what is left (or fails) is taken up again by the next publish.
+ * Drops the rows of versions past retention, oldest first, within a budget of KV operations; what is
+ * left (or fails) is taken up again later (`prunesLeft`).
  */
-async function prune(deps: WriterDeps, retainedFrom: number) {
-  let budget = deps.pruneBudget ?? pruneBudget;
+async function prune(deps: WriterDeps, retainedFrom: number, initialBudget: number) {
+  let budget = initialBudget;
   for (const meta of deps.history.unpruned(retainedFrom)) {
     // A list and one delete at least, or the version would cost a list and gain nothing.
     if (budget < 2) return;
@@ -364,6 +367,18 @@ async function prune(deps: WriterDeps, retainedFrom: number) {
       return;
     }
   }
+}
+
+/** Whether versions past retention still hold rows: a budget cut their pruning short, or it failed. */
+export function prunesLeft(history: HistoryStore): boolean {
+  const latest = history.latest();
+  return latest !== null && history.unpruned(latest.retainedFrom).length > 0;
+}
+
+/** Prunes what publishes left to prune, within `budget` KV operations (the writer's alarm). */
+export async function pruneLeft(deps: WriterDeps, budget = alarmPruneBudget): Promise<void> {
+  const latest = deps.history.latest();
+  if (latest) await prune(deps, latest.retainedFrom, budget);
 }
 
 /** A version to roll back to, if retention keeps its rows; the history, not KV, says whether it exists. */

@@ -1,4 +1,4 @@
-import { runInDurableObject } from 'cloudflare:test';
+import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.tsx';
@@ -493,6 +493,28 @@ describe('a history that scales', () => {
       ]);
     }
   }, 60_000);
+
+  it('leaves what a publish cannot prune within its budget to the writer alarm', async () => {
+    const def = datasetNamed('alarmed');
+    const client = adminClient({ datasets: [def], vars: { RETENTION: '1' } });
+    await client.put('alarmed', { rows: items(4) });
+    // A stopped attempt's 400 pages under version 1, more than one publish prunes (pruneBudget).
+    await Promise.all(
+      Array.from({ length: 400 }, (_, page) => client.store.put(keys.page('alarmed', 1, 10 + page), 'stray')),
+    );
+    await client.put('alarmed', { rows: items(5) });
+    const left = (await client.store.list(keys.versionPrefix('alarmed', 1))).length;
+    expect(left).toBeGreaterThan(100);
+    expect(left).toBeLessThan(402 - 250);
+
+    const writer = env.DATASET_WRITER.getByName('alarmed');
+    expect(await runDurableObjectAlarm(writer)).toBe(true);
+    expect(await client.store.list(keys.versionPrefix('alarmed', 1))).toEqual([
+      keys.versionMeta('alarmed', 1),
+    ]);
+    // Nothing is left, so the alarm did not set itself again.
+    expect(await runDurableObjectAlarm(writer)).toBe(false);
+  });
 
   it('deletes what an attempt stopped before its head wrote, before its number is used again', async () => {
     const def = datasetNamed('stopped');
