@@ -103,7 +103,8 @@ export interface Deleted {
 /**
  * Deletes the keys under `prefix` (a version's, say) but `keep`, spending at most `budget` KV
  * operations: a list reads up to 1,000 keys an operation, a delete is one. What the budget leaves
- * is found by the next call, as the list finds every key left.
+ * is found by a later call's list (which may show keys deleted in the last minute: deleting them
+ * again costs budget, never correctness, as `done` needs every listed key gone).
  */
 export async function deleteVersionKeys(
   store: KvStore,
