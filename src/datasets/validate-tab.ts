@@ -1,6 +1,6 @@
 import { cellRef, columnIndexOf, rowRef } from './a1.ts';
 import { isBlank, plainValue, type SheetCell } from './cell.ts';
-import { withApproximateFlags } from './coerce/approximate.ts';
+import { approximateFlagging } from './coerce/approximate.ts';
 import { type Doubt, doubtOf } from './coerce/coercion.ts';
 import { duplicateKeyMessage, findDuplicateKeys, parseKey } from './duplicate-keys.ts';
 import { fieldTitle } from './fields.ts';
@@ -133,6 +133,7 @@ export function* tabValidation(
   }
 
   const doubts = rowDoubts(def, mapping.columns, tab);
+  const flagged = approximateFlagging(def.schema);
   const doubted: Doubted[] = [];
   const lastFilled = cells.findLastIndex((row) => !isBlankRow(row));
   const problems: SheetProblem[] = [];
@@ -150,7 +151,7 @@ export function* tabValidation(
       continue;
     }
     doubted.push(...doubts(cellsOfRow, sheetRow));
-    const parsed = parseSheetRow(def, mapping.columns, cellsOfRow, sheetRow, tab);
+    const parsed = parseSheetRow(def, flagged, mapping.columns, cellsOfRow, sheetRow, tab);
     if ('problems' in parsed) problems.push(...parsed.problems);
     else rows.push(parsed.row);
     const key = 'row' in parsed ? parsed.row : parseKey(def, parsed.input);
@@ -225,6 +226,7 @@ function settleDoubts(doubted: readonly Doubted[], rows: readonly Row[]) {
 
 function parseSheetRow(
   def: DatasetDefinition,
+  flagged: ReturnType<typeof approximateFlagging>,
   columns: readonly MappedColumn[],
   cells: SheetRow,
   sheetRow: number,
@@ -232,7 +234,7 @@ function parseSheetRow(
 ): { row: Row } | { problems: SheetProblem[]; input: Record<string, SheetCell> } {
   const input: Record<string, SheetCell> = {};
   for (const column of columns) input[column.field] = cells[column.index] ?? null;
-  const result = def.schema.safeParse(withApproximateFlags(def.schema, input));
+  const result = def.schema.safeParse(flagged(input));
   if (result.success) return { row: result.data as Row };
   return {
     input,

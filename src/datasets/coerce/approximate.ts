@@ -27,7 +27,7 @@ const approximateFlags = z.registry<{ of: string }>();
  * A boolean column saying that a sibling value column holds an estimate (`share` → `shareApproximate`).
  *
  * Why it is derived outside the schema: the row schema must stay a plain `z.object` (the contract every
- * consumer relies on), and a Zod field cannot see its siblings. So `withApproximateFlags` runs on the
+ * consumer relies on), and a Zod field cannot see its siblings. So `approximateFlagging` runs on the
  * raw row before parsing (the sheet report and the Worker's row validation both call it): the marker in
  * the value text ("~70%") sets the flag, which wins over an explicit "no" because it is the more specific
  * statement; otherwise an explicit flag is kept; a blank or absent flag is false. Output rows carry the
@@ -45,8 +45,9 @@ export function approximateFlagOf(field: z.ZodType): string | undefined {
 }
 
 /**
- * `withApproximateFlags` for many rows of one schema, its flag columns found once: a publish checks a
- * million rows, and looking the flags up in every row's schema entries was a tenth of its garbage.
+ * Sets a schema's approximate flags on raw rows, its flag columns found once for all the rows it is
+ * given: a publish checks a million rows, and looking the flags up in every row's schema entries was
+ * a tenth of its garbage. A schema without flags gets its rows back as they are.
  */
 export function approximateFlagging(
   schema: z.ZodObject,
@@ -64,11 +65,4 @@ export function approximateFlagging(
     }
     return row;
   };
-}
-
-export function withApproximateFlags(
-  schema: z.ZodObject,
-  input: Readonly<Record<string, unknown>>,
-): Record<string, unknown> {
-  return { ...approximateFlagging(schema)(input) };
 }
