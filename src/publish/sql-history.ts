@@ -195,12 +195,13 @@ export function sqlHistory(storage: DurableObjectStorage): HistoryStore {
       // publishes) waits for no one.
       let looked = 0;
       for (const [table, queries] of Object.entries(counted)) {
-        for (let from = 0; from <= last(table); from += rowsPerStep) {
+        const end = last(table);
+        for (let from = 0; from <= end; from += rowsPerStep) {
           if (looked >= rowsPerStep) {
             looked = 0;
             yield;
           }
-          looked += Math.min(rowsPerStep, last(table) + 1 - from);
+          looked += Math.min(rowsPerStep, end + 1 - from);
           for (const [total, query] of queries) add(total, count(query, from));
         }
       }
