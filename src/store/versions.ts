@@ -127,12 +127,12 @@ export async function deleteVersionKeys(
 export function pruneVersion(
   store: KvStore,
   meta: Pick<VersionMeta, 'dataset' | 'version'>,
-  budget?: number,
+  budget: number,
 ): Promise<Deleted> {
   const { dataset, version } = meta;
   return deleteVersionKeys(store, keys.versionPrefix(dataset, version), {
     keep: keys.versionMeta(dataset, version),
-    ...(budget !== undefined && { budget }),
+    budget,
   });
 }
 
