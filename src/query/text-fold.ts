@@ -10,6 +10,8 @@ const marks = /\p{M}/gu;
 export function fold(text: string): string {
   if (!notAscii.test(text)) return text.toLowerCase();
   // Decomposed before and after the case mapping: each can bring out what the other folds (ℋ is H).
-  const cased = text.normalize('NFKD').toUpperCase().toLowerCase();
+  // Upper then lower twice: one round can end on a letter another round folds further (ẞ lowers to ß,
+  // which uppers to SS).
+  const cased = text.normalize('NFKD').toUpperCase().toLowerCase().toUpperCase().toLowerCase();
   return cased.normalize('NFKD').replace(marks, '').replaceAll('ς', 'σ');
 }
